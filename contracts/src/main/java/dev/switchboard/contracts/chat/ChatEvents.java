@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** Folds a {@link ChatEvent} stream into a {@link ChatResponse}; a non-streaming response is the collected stream. */
 public final class ChatEvents {
 
-    private @Nullable ChatEvent.Started started;
+    private ChatEvent.@Nullable Started started;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final TreeMap<Integer, ToolCallBuilder> calls = new TreeMap<>();

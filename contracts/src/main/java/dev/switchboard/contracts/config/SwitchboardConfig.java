@@ -1,0 +1,43 @@
+package dev.switchboard.contracts.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated {@code switchboard.yaml}. {@code version} counts activations in this process; {@code sha256} names
+ * the file content it came from.
+ */
+public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
+                                Map<String, KeyConfig> keysByHash, Stamp stamp) {
+
+    public SwitchboardConfig {
+        providers = unmodifiableCopy(providers);
+        models = unmodifiableCopy(models);
+        keysByHash = Map.copyOf(keysByHash);
+        requireNonNull(stamp, "stamp");
+    }
+
+    public Optional<KeyConfig> keyByHash(String sha256Hex) {
+        return Optional.ofNullable(keysByHash.get(sha256Hex));
+    }
+
+    public SwitchboardConfig withKey(KeyConfig key) {
+        var keys = new LinkedHashMap<>(keysByHash);
+        keys.put(key.sha256Hex(), key);
+        return new SwitchboardConfig(providers, models, keys, stamp);
+    }
+
+    public SwitchboardConfig withVersion(long version) {
+        return new SwitchboardConfig(providers, models, keysByHash, new Stamp(version, stamp.sha256()));
+    }
+
+    private static <V> Map<String, V> unmodifiableCopy(Map<String, V> map) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** Which activation this is and of which content. */
+    public record Stamp(long version, String sha256) {}
+}
