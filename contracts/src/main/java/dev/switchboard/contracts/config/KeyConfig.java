@@ -16,6 +16,17 @@ public record KeyConfig(String name, String sha256Hex, Set<String> models) {
         models = Set.copyOf(models);
     }
 
+    /** The operator's key (from {@code SWITCHBOARD_ADMIN_KEY} or printed at first start): every model. */
+    public static KeyConfig admin(String sha256Hex) {
+        return new KeyConfig("admin", sha256Hex, Set.of());
+    }
+
+    /** Adds the admin key, when there is one, to every activated config. */
+    public static java.util.function.UnaryOperator<SwitchboardConfig> withAdmin(
+            @org.jspecify.annotations.Nullable String sha256Hex) {
+        return sha256Hex == null || sha256Hex.isBlank() ? config -> config : config -> config.withKey(admin(sha256Hex));
+    }
+
     public boolean allows(String model) {
         return models.isEmpty() || models.contains(model);
     }

@@ -30,7 +30,7 @@ public class GatewayException extends RuntimeException {
         this.param = origin.param();
     }
 
-    public static GatewayException invalid(String param, String message) {
+    public static GatewayException invalid(@Nullable String param, String message) {
         return new GatewayException(ErrorCategory.INVALID_REQUEST, message, new Origin(null, 0, null, param));
     }
 

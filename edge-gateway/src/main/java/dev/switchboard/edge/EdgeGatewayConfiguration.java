@@ -1,0 +1,68 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.config.ConfigParser;
+import dev.switchboard.contracts.config.KeyConfig;
+import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.edge.auth.KeyAuthenticationFilter;
+import dev.switchboard.edge.web.BodyLimitFilter;
+import dev.switchboard.edge.web.EdgeErrorHandler;
+import dev.switchboard.edge.web.RequestIdFilter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+/** The edge's beans; {@link EdgeGatewayApplication} runs them alone, the all-in-one beside the rest. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
+public class EdgeGatewayConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ConfigFile edgeConfig(EdgeProperties properties, Environment environment) {
+        // The edge reads switchboard.yaml for its keys; provider kinds are the router's to check.
+        var file = new ConfigFile(ConfigFile.locate(properties.config(), Path.of("")),
+                new ConfigParser(environment::getProperty, Set.of()), KeyConfig.withAdmin(properties.adminKeySha256()));
+        file.watch(properties.reloadInterval());
+        return file;
+    }
+
+    @Bean
+    RouteLocator edgeRoutes(RouteLocatorBuilder routes, EdgeProperties properties) {
+        return routes.routes()
+                .route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()))
+                .build();
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    BodyLimitFilter bodyLimitFilter(EdgeProperties properties) {
+        return new BodyLimitFilter(properties.edge().maxBodySize().toBytes());
+    }
+
+    @Bean
+    KeyAuthenticationFilter keyAuthenticationFilter(ConfigFile edgeConfig, EdgeProperties properties) {
+        String secret = properties.internalSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("SWITCHBOARD_INTERNAL_SECRET (switchboard.internal-secret) is not set: "
+                    + "the edge signs the caller's principal for the router with it");
+        }
+        return new KeyAuthenticationFilter(edgeConfig, new SignedPrincipal(secret, Clock.systemUTC()));
+    }
+
+    @Bean
+    @Order(-2)
+    EdgeErrorHandler edgeErrorHandler() {
+        return new EdgeErrorHandler();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.edge;
+
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The edge's infrastructure settings ({@code SWITCHBOARD_*} environment variables bind here).
+ *
+ * @param config path of {@code switchboard.yaml}; default: the one in the working directory, else the built-in
+ * @param internalSecret the secret principals are signed with for the router (at least 16 characters)
+ * @param adminKeySha256 SHA-256 of the admin key, accepted beside the keys in {@code switchboard.yaml}
+ * @param reloadInterval how often {@code switchboard.yaml} is checked for changes
+ * @param edge where the router is and how large a request body may be
+ */
+@ConfigurationProperties("switchboard")
+public record EdgeProperties(@Nullable String config, @Nullable String internalSecret,
+                             @Nullable String adminKeySha256, @DefaultValue("2s") Duration reloadInterval,
+                             @DefaultValue Edge edge) {
+
+    /** Edge-only settings under {@code switchboard.edge}. */
+    public record Edge(@DefaultValue("http://127.0.0.1:8081") URI routerUrl,
+                       @DefaultValue("32MB") DataSize maxBodySize) {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.edge.auth;
+
+import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.config.ConfigParser;
+import dev.switchboard.contracts.config.KeyConfig;
+import dev.switchboard.contracts.error.ErrorCategory;
+import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.contracts.identity.SignedPrincipal;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates the Switchboard key sent as {@code Authorization: Bearer} or {@code x-api-key} by its SHA-256,
+ * removes the key and any identity header a caller sent, and attaches the principal signed for the router.
+ */
+public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
+
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+    private static final String API_KEY = "x-api-key";
+
+    private final ConfigFile config;
+    private final SignedPrincipal signer;
+
+    public KeyAuthenticationFilter(ConfigFile config, SignedPrincipal signer) {
+        this.config = config;
+        this.signer = signer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String key = presentedKey(headers);
+        if (key == null) {
+            return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED, "You didn't provide an API key. "
+                    + "Send your Switchboard key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
+        }
+        KeyConfig found = config.current().keyByHash(ConfigParser.sha256(key)).orElse(null);
+        if (found == null) {
+            return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED,
+                    "Incorrect API key provided: " + redact(key) + "."));
+        }
+        String principal = signer.sign(new Principal(found.name()));
+        ServerWebExchange forwarded = exchange.mutate().request(r -> r.headers(h -> {
+            h.remove(HttpHeaders.AUTHORIZATION);
+            h.remove(API_KEY);
+            h.headerNames().stream()
+                    .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(SignedPrincipal.HEADER))
+                    .toList().forEach(h::remove);
+            h.set(SignedPrincipal.HEADER, principal);
+        })).build();
+        return chain.filter(forwarded);
+    }
+
+    private static @Nullable String presentedKey(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        String apiKey = headers.getFirst(API_KEY);
+        return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+
+    /** Shows only enough of a wrong key to recognise it, as OpenAI does. */
+    static String redact(String key) {
+        return key.length() <= 12 ? "****" : key.substring(0, 4) + "****" + key.substring(key.length() - 4);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.edge.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Propagates a caller's {@code x-request-id} when it is sane (printable, at most 128 characters), else assigns one;
+ * the router and every response carry it, errors included.
+ */
+public final class RequestIdFilter implements GlobalFilter, Ordered {
+
+    public static final String HEADER = "x-request-id";
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return chain.filter(withRequestId(exchange));
+    }
+
+    /** Also used by the error handler, for requests that fail before any filter ran. */
+    public static ServerWebExchange withRequestId(ServerWebExchange exchange) {
+        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        if (id.equals(given)) {
+            return exchange;
+        }
+        return exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
