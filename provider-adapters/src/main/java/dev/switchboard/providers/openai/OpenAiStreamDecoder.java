@@ -1,0 +1,181 @@
+package dev.switchboard.providers.openai;
+
+import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.FinishReason;
+import dev.switchboard.contracts.chat.ResolvedModel;
+import dev.switchboard.contracts.chat.TokenUsage;
+import dev.switchboard.contracts.error.ErrorCategory;
+import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.providers.sse.SseEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Decodes one OpenAI-style chunk stream into canonical events. Per-stream state, no I/O. The finish reason and
+ * usage are held until {@code [DONE]} (or a clean end after a finish reason), because usage may come after the
+ * finish chunk; they are then emitted once, usage first. Upstream tool-call indexes (or their absence) become
+ * 0-based indexes in order of appearance.
+ */
+final class OpenAiStreamDecoder {
+
+    private final String provider;
+    private final String targetModel;
+    private final ToolIds ids;
+    private final OpenAiErrorMapper errors;
+    private boolean started;
+    private boolean done;
+    private @Nullable FinishReason finish;
+    private @Nullable TokenUsage usage;
+    private final Map<Integer, Integer> toolIndexByUpstreamIndex = new HashMap<>();
+    private int toolCalls;
+    private int lastTool = -1;
+
+    OpenAiStreamDecoder(String provider, String targetModel, ToolIds ids, OpenAiErrorMapper errors) {
+        this.provider = provider;
+        this.targetModel = targetModel;
+        this.ids = ids;
+        this.errors = errors;
+    }
+
+    List<ChatEvent> onEvent(SseEvent event) {
+        if (done) {
+            return List.of();
+        }
+        String data = event.data();
+        if (data.equals("[DONE]")) {
+            return end();
+        }
+        OpenAiWire.Chunk chunk = parse(data);
+        if (chunk.error() != null && !chunk.error().isNull()) {
+            throw errors.inStream(chunk.error());
+        }
+        List<ChatEvent> out = new ArrayList<>(2);
+        if (!started) {
+            started = true;
+            String id = chunk.id() != null ? chunk.id() : "chatcmpl-" + UUID.randomUUID();
+            out.add(new ChatEvent.Started(id, new ResolvedModel(provider, chunk.model() != null ? chunk.model() : targetModel)));
+        }
+        OpenAiWire.Usage reported = chunk.usage() != null ? chunk.usage()
+                : chunk.xGroq() != null ? chunk.xGroq().usage() : null;
+        if (reported != null) {
+            usage = normalise(reported);
+        }
+        if (chunk.choices() != null) {
+            for (OpenAiWire.Choice choice : chunk.choices()) {
+                if (choice.index() == 0) {
+                    choice(choice, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The upstream closed the stream: fine after a finish reason, a mid-stream failure otherwise. */
+    List<ChatEvent> onEnd() {
+        if (done) {
+            return List.of();
+        }
+        if (finish == null) {
+            throw new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE,
+                    provider + ": stream ended before the upstream finished (" + (started ? "mid-stream" : "no chunk") + ")",
+                    GatewayException.Origin.upstream(provider, 200, null));
+        }
+        return end();
+    }
+
+    private List<ChatEvent> end() {
+        done = true;
+        if (!started) {
+            throw new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, provider + ": stream ended without any chunk",
+                    GatewayException.Origin.upstream(provider, 200, null));
+        }
+        FinishReason reason = finish == null ? FinishReason.STOP : finish;
+        if (reason == FinishReason.STOP && toolCalls > 0) {
+            reason = FinishReason.TOOL_CALLS; // named tool_choice and Gemini-compat both say stop for tool turns
+        }
+        return usage == null ? List.of(new ChatEvent.Finished(reason))
+                : List.of(new ChatEvent.UsageReported(usage), new ChatEvent.Finished(reason));
+    }
+
+    private void choice(OpenAiWire.Choice choice, List<ChatEvent> out) {
+        OpenAiWire.Delta delta = choice.delta();
+        if (delta != null) {
+            String reasoning = delta.reasoningContent() != null ? delta.reasoningContent() : delta.reasoning();
+            if (reasoning != null && !reasoning.isEmpty()) {
+                out.add(new ChatEvent.ReasoningDelta(reasoning));
+            }
+            if (delta.content() != null && !delta.content().isEmpty()) {
+                out.add(new ChatEvent.TextDelta(delta.content()));
+            }
+            if (delta.toolCalls() != null) {
+                delta.toolCalls().forEach(call -> toolCall(call, out));
+            }
+        }
+        String reason = choice.finishReason();
+        if (reason != null) {
+            if (reason.equals("error")) {
+                throw errors.finishedWithError();
+            }
+            finish = finishReason(reason);
+        }
+    }
+
+    private void toolCall(OpenAiWire.ToolCallDelta call, List<ChatEvent> out) {
+        OpenAiWire.FunctionDelta function = call.function();
+        String name = function == null ? null : function.name();
+        Integer known = call.index() == null ? null : toolIndexByUpstreamIndex.get(call.index());
+        int index;
+        if (known != null) {
+            index = known;
+        } else if (call.index() != null || call.id() != null || name != null || lastTool < 0) {
+            index = toolCalls++;
+            if (call.index() != null) {
+                toolIndexByUpstreamIndex.put(call.index(), index);
+            }
+            String id = call.id() != null ? ids.fromWire(call.id()) : "call_" + index;
+            out.add(new ChatEvent.ToolCallStarted(index, id, name == null ? "" : name));
+        } else {
+            index = lastTool; // an index-less continuation of the call before it
+        }
+        lastTool = index;
+        if (function != null && function.arguments() != null && !function.arguments().isEmpty()) {
+            out.add(new ChatEvent.ToolCallArgumentsDelta(index, function.arguments()));
+        }
+    }
+
+    private OpenAiWire.Chunk parse(String data) {
+        try {
+            return OpenAiWire.JSON.readValue(data, OpenAiWire.Chunk.class);
+        } catch (JacksonException e) {
+            throw new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE,
+                    provider + ": malformed stream chunk (" + e.getOriginalMessage() + ")",
+                    GatewayException.Origin.upstream(provider, 200, null));
+        }
+    }
+
+    static FinishReason finishReason(String reason) {
+        return switch (reason) {
+            case "length", "model_length" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            case "content_filter" -> FinishReason.CONTENT_FILTER;
+            default -> FinishReason.STOP;
+        };
+    }
+
+    /** OpenAI convention; a total above prompt + completion means reasoning was left out of completion (xAI). */
+    static TokenUsage normalise(OpenAiWire.Usage u) {
+        long reasoning = u.completionTokensDetails() == null ? 0 : u.completionTokensDetails().reasoningTokens();
+        long output = u.completionTokens();
+        if (reasoning > 0 && u.totalTokens() > u.promptTokens() + u.completionTokens()) {
+            output += reasoning;
+        }
+        long cached = u.promptTokensDetails() == null ? 0 : u.promptTokensDetails().cachedTokens();
+        long cacheWrite = u.promptTokensDetails() == null ? 0 : u.promptTokensDetails().cacheWriteTokens();
+        return new TokenUsage(u.promptTokens(), output, cached, cacheWrite, reasoning);
+    }
+}
