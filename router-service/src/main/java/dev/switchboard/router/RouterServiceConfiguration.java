@@ -1,0 +1,89 @@
+package dev.switchboard.router;
+
+import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.config.ConfigParser;
+import dev.switchboard.contracts.config.KeyConfig;
+import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.providers.ProviderAdaptersConfiguration;
+import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.router.openai.ChatCompletionsHandler;
+import dev.switchboard.router.openai.EmbeddingsHandler;
+import dev.switchboard.router.openai.ModelsHandler;
+import dev.switchboard.router.principal.PrincipalFilter;
+import dev.switchboard.router.routing.FallbackChain;
+import dev.switchboard.router.routing.LiveRoutingTable;
+import dev.switchboard.router.web.OpenAiErrorHandler;
+import dev.switchboard.router.web.RequestIds;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The router service's beans; {@link RouterServiceApplication} runs them alone, the all-in-one beside the rest. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RouterProperties.class)
+@Import(ProviderAdaptersConfiguration.class)
+public class RouterServiceConfiguration {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Bean(destroyMethod = "close")
+    ConfigFile switchboardConfig(RouterProperties properties, ProviderRegistry registry, Environment environment) {
+        // env:NAME secrets come from the process environment (or, for tests, a property of that exact name).
+        var parser = new ConfigParser(environment::getProperty, registry.kinds());
+        var file = new ConfigFile(ConfigFile.locate(properties.config(), Path.of("")), parser,
+                KeyConfig.withAdmin(properties.adminKeySha256()));
+        file.watch(properties.reloadInterval());
+        return file;
+    }
+
+    @Bean
+    LiveRoutingTable liveRoutingTable(ConfigFile config, ProviderRegistry registry) {
+        return new LiveRoutingTable(config, registry);
+    }
+
+    @Bean
+    @Order(0)
+    RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @Bean
+    @Order(1)
+    PrincipalFilter principalFilter(RouterProperties properties) {
+        String secret = properties.internalSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("SWITCHBOARD_INTERNAL_SECRET (switchboard.internal-secret) is not set: "
+                    + "the router verifies the principal the edge signs with it");
+        }
+        return new PrincipalFilter(new SignedPrincipal(secret, Clock.systemUTC()));
+    }
+
+    @Bean
+    @Order(-2)
+    OpenAiErrorHandler openAiErrorHandler() {
+        return new OpenAiErrorHandler();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes) {
+        var fallback = new FallbackChain();
+        var chat = new ChatCompletionsHandler(json, routes, fallback, Clock.systemUTC());
+        var embeddings = new EmbeddingsHandler(json, routes, fallback);
+        var models = new ModelsHandler(json, routes);
+        return RouterFunctions.route()
+                .POST("/v1/chat/completions", chat::handle)
+                .POST("/v1/embeddings", embeddings::handle)
+                .GET("/v1/models", models::list)
+                .GET("/v1/models/{*id}", models::one)
+                .build();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.switchboard.router.openai;
+
+import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.ChatEvents;
+import dev.switchboard.contracts.chat.ResolvedModel;
+import dev.switchboard.contracts.error.ErrorCategory;
+import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.router.principal.PrincipalFilter;
+import dev.switchboard.router.routing.FallbackChain;
+import dev.switchboard.router.routing.LiveRoutingTable;
+import java.time.Clock;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /v1/chat/completions}. The status and headers wait for the first event, so a failure before any
+ * output (after fallback) is a plain HTTP error in OpenAI's envelope, streaming or not; a failure after it ends the
+ * stream with an error event. A caller that disconnects cancels the upstream call.
+ */
+public final class ChatCompletionsHandler {
+
+    public static final String PROVIDER_HEADER = "x-switchboard-provider";
+    public static final String MODEL_HEADER = "x-switchboard-model";
+
+    private final OpenAiRequestDecoder decoder;
+    private final OpenAiResponseEncoder responseEncoder;
+    private final JsonMapper json;
+    private final LiveRoutingTable routes;
+    private final FallbackChain fallback;
+    private final Clock clock;
+
+    public ChatCompletionsHandler(JsonMapper json, LiveRoutingTable routes, FallbackChain fallback, Clock clock) {
+        this.json = json;
+        this.decoder = new OpenAiRequestDecoder(json);
+        this.responseEncoder = new OpenAiResponseEncoder(json);
+        this.routes = routes;
+        this.fallback = fallback;
+        this.clock = clock;
+    }
+
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
+            OpenAiChatCall call = decoder.decode(body);
+            var route = routes.current().resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
+            Flux<ChatEvent> events = fallback.stream(call.request(), route);
+            return call.stream() ? streamed(events, call, request) : collected(events);
+        });
+    }
+
+    private Mono<ServerResponse> collected(Flux<ChatEvent> events) {
+        return events.reduce(new ChatEvents(), (collector, event) -> {
+            collector.accept(event);
+            return collector;
+        }).map(ChatEvents::result).flatMap(response -> ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> servedBy(h, response.model()))
+                .bodyValue(responseEncoder.encode(response, clock.instant().getEpochSecond())));
+    }
+
+    private Mono<ServerResponse> streamed(Flux<ChatEvent> events, OpenAiChatCall call, ServerRequest request) {
+        DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
+        var encoder = new OpenAiSseEncoder(json, call.includeUsage(), clock.instant().getEpochSecond());
+        return events.switchOnFirst((first, all) -> {
+            if (!first.hasValue()) {
+                return first.hasError() ? Flux.error(first.getThrowable()) : Flux.error(noOutput());
+            }
+            if (!(first.get() instanceof ChatEvent.Started started)) {
+                return Flux.error(new IllegalStateException("stream did not begin with Started: " + first.get()));
+            }
+            Flux<DataBuffer> body = all.map(event -> buffers.wrap(encoder.encode(event)))
+                    .onErrorResume(GatewayException.class, e -> Mono.just(buffers.wrap(encoder.error(e))));
+            return ServerResponse.ok()
+                    .contentType(MediaType.TEXT_EVENT_STREAM)
+                    .header("cache-control", "no-cache")
+                    .headers(h -> servedBy(h, started.model()))
+                    .body(BodyInserters.fromDataBuffers(body));
+        }, false).single();
+    }
+
+    private static GatewayException noOutput() {
+        return new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "the upstream ended without a response");
+    }
+
+    private static void servedBy(org.springframework.http.HttpHeaders headers, ResolvedModel model) {
+        headers.set(PROVIDER_HEADER, model.provider());
+        headers.set(MODEL_HEADER, model.model());
+    }
+}

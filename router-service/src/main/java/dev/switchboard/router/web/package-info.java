@@ -1,0 +1,5 @@
+/** Error rendering and request ids for everything the router serves. */
+@NullMarked
+package dev.switchboard.router.web;
+
+import org.jspecify.annotations.NullMarked;
