@@ -1,0 +1,125 @@
+package dev.switchboard.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.switchboard.testkit.FakeUpstream;
+import dev.switchboard.testkit.RawResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A real OpenAI-protocol upstream (a fake speaking its exact wire format) behind the all-in-one. */
+class OpenAiUpstreamSystemTest {
+
+    @RegisterExtension
+    static final FakeUpstream openai = new FakeUpstream();
+
+    static RunningSwitchboard switchboard;
+    static OpenAIClient sdk;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        switchboard = RunningSwitchboard.start("""
+                providers:
+                  openai: { kind: openai, base-url: %s/v1, api-key: env:OPENAI_API_KEY }
+                models:
+                  gpt-4o-mini: openai/gpt-4o-mini-2024-07-18
+                """.formatted(openai.baseUrl()), Map.of("OPENAI_API_KEY", "sk-upstream-provider-key"),
+                "--switchboard.edge.max-body-size=64KB");
+        sdk = OpenAIOkHttpClient.builder().baseUrl(switchboard.baseUrl() + "/v1")
+                .apiKey(RunningSwitchboard.ADMIN_KEY).maxRetries(0).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        switchboard.close();
+    }
+
+    static RawResponse sse(String... contents) {
+        var body = new StringBuilder();
+        body.append(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
+        for (String content : contents) {
+            body.append(chunk("{\"content\":\"" + content + "\"}", "null"));
+        }
+        body.append(chunk("{}", "\"stop\""));
+        body.append("data: {\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
+                + "\"completion_tokens\":3,\"total_tokens\":12}}\n\n");
+        body.append("data: [DONE]\n\n");
+        return RawResponse.parse(("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String chunk(String delta, String finish) {
+        return "data: {\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
+                + "\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"delta\":" + delta
+                + ",\"finish_reason\":" + finish + "}]}\n\n";
+    }
+
+    @Test
+    void sdkCallReachesTheUpstreamWithTheProvidersKeyNotTheCallers() {
+        openai.respond(sse("Hello", " world"));
+        var completion = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini").addUserMessage("hi").build());
+
+        assertThat(completion.choices().getFirst().message().content()).hasValue("Hello world");
+        assertThat(completion.usage().orElseThrow().totalTokens()).isEqualTo(12);
+        var upstream = openai.lastRequest();
+        assertThat(upstream.target()).isEqualTo("/v1/chat/completions");
+        assertThat(upstream.headers()).containsEntry("authorization", "Bearer sk-upstream-provider-key");
+        assertThat(upstream.body()).contains("\"model\":\"gpt-4o-mini-2024-07-18\"").contains("\"stream\":true")
+                .doesNotContain(RunningSwitchboard.ADMIN_KEY);
+    }
+
+    @Test
+    void aCallerThatDisconnectsCancelsTheUpstreamCall() throws Exception {
+        openai.respond(sse("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n"))
+                .slowDrip(Duration.ofMillis(150));
+        var request = post("{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = response.body()) {
+            assertThat(body.read()).isPositive();
+        }
+        assertThat(openai.awaitClientDisconnect(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void malformedJsonAndOversizedBodiesGetOpenAiErrors() throws Exception {
+        var malformed = http.send(post("{\"model\":"), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"type\":\"invalid_request_error\"").contains("not valid JSON");
+
+        var huge = http.send(post("{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("request_too_large");
+    }
+
+    @Test
+    void identityHeadersFromOutsideAreIgnored() throws Exception {
+        var forged = HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/v1/models"))
+                .header("x-switchboard-principal", "v1.YWRtaW4.0.c2ln").GET().build();
+        var response = http.send(forged, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("authentication_error");
+    }
+
+    HttpRequest post(String body) {
+        return HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + RunningSwitchboard.ADMIN_KEY)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.systemtests;
+
+import dev.switchboard.allinone.AllInOne;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The all-in-one started in this JVM on random ports, with a {@code switchboard.yaml} written for the test. */
+final class RunningSwitchboard implements AutoCloseable {
+
+    static final String ADMIN_KEY = "sb-system-test-admin-key";
+
+    private final AllInOne allInOne;
+
+    private RunningSwitchboard(AllInOne allInOne) {
+        this.allInOne = allInOne;
+    }
+
+    /**
+     * @param yaml the {@code switchboard.yaml} content
+     * @param secrets values for {@code env:NAME} references, passed as properties of that name
+     * @param extraArgs more arguments for every service
+     */
+    static RunningSwitchboard start(String yaml, Map<String, String> secrets, String... extraArgs) {
+        try {
+            Path dir = Files.createTempDirectory("switchboard-system-test");
+            Path config = Files.writeString(dir.resolve("switchboard.yaml"), yaml);
+            Map<String, String> env = Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY,
+                    "SWITCHBOARD_DATA", dir.resolve("data").toString());
+            List<String> args = new ArrayList<>(List.of("--server.port=0", "--switchboard.config=" + config,
+                    "--switchboard.reload-interval=200ms"));
+            secrets.forEach((name, value) -> args.add("--" + name + "=" + value));
+            args.addAll(List.of(extraArgs));
+            return new RunningSwitchboard(AllInOne.start(env::get, args.toArray(String[]::new)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + allInOne.port();
+    }
+
+    @Override
+    public void close() {
+        allInOne.close();
+    }
+}
