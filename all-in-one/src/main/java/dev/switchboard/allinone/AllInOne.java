@@ -25,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class AllInOne implements AutoCloseable {
 
     private static final List<String> LOGGING = List.of("--logging.include-application-name=false",
-            "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN");
+            "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
+            "--logging.level.org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator=WARN");
 
     private final ConfigurableApplicationContext parent;
     private final int port;

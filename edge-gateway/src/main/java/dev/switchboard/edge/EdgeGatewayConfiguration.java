@@ -36,7 +36,9 @@ public class EdgeGatewayConfiguration {
     @Bean
     RouteLocator edgeRoutes(RouteLocatorBuilder routes, EdgeProperties properties) {
         return routes.routes()
-                .route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()))
+                .route("router", r -> r.path("/v1/**")
+                        .filters(f -> f.dedupeResponseHeader(RequestIdFilter.HEADER, "RETAIN_FIRST"))
+                        .uri(properties.edge().routerUrl()))
                 .build();
     }
 

@@ -99,6 +99,8 @@ class OpenAiUpstreamSystemTest {
     void malformedJsonAndOversizedBodiesGetOpenAiErrors() throws Exception {
         var malformed = http.send(post("{\"model\":"), HttpResponse.BodyHandlers.ofString());
         assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().allValues("x-request-id")).as("one request id, not the edge's and the router's")
+                .hasSize(1);
         assertThat(malformed.body()).contains("\"type\":\"invalid_request_error\"").contains("not valid JSON");
 
         var huge = http.send(post("{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}"),
@@ -114,6 +116,7 @@ class OpenAiUpstreamSystemTest {
         var response = http.send(forged, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("authentication_error");
+        assertThat(response.headers().allValues("x-request-id")).hasSize(1);
     }
 
     HttpRequest post(String body) {
