@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatRequest;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.error.ErrorCategory;
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +26,16 @@ public record Fixture(String provider, String scenario, ChatRequest request, Str
         requireNonNull(expected, "expected");
     }
 
-    /** What the adapter must produce: an event sequence, or a failure. */
+    /** What the adapter must produce: an event sequence, a whole response, or a failure. */
     public sealed interface Expected {
         /** {@code expected-events.jsonl}. */
         record Events(List<ChatEvent> events) implements Expected {
             public Events { events = List.copyOf(events); }
+        }
+
+        /** {@code expected-response.json} (non-streaming fixtures), read by {@link ChatResponseJson}. */
+        record Response(ChatResponse response) implements Expected {
+            public Response { requireNonNull(response, "response"); }
         }
 
         /** {@code expected-error.json}: {@code {"category":"RATE_LIMITED","retryAfterSeconds":5}}. */

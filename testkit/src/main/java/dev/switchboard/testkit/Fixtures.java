@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads golden transcripts from the classpath: {@code fixtures/<provider>/<scenario>/} with {@code request.json},
- * {@code upstream-request.json}, {@code upstream-response.http} and either {@code expected-events.jsonl} or
- * {@code expected-error.json}.
+ * Loads golden transcripts from the classpath: {@code fixtures/<provider>/<scenario>/} (streamed) or
+ * {@code fixtures-json/<provider>/<scenario>/} (non-streaming) with {@code request.json},
+ * {@code upstream-request.json}, {@code upstream-response.http} and one of {@code expected-events.jsonl},
+ * {@code expected-response.json} or {@code expected-error.json}.
  */
 public final class Fixtures {
 
@@ -32,15 +33,29 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** Every scenario folder of that provider, sorted by name. */
+    /** Every streamed scenario folder of that provider, sorted by name. */
     public static List<Fixture> load(String provider) {
-        Path root = classpathFolder("fixtures/" + provider);
+        return loadAll("fixtures", provider);
+    }
+
+    /** Every non-streaming scenario folder of that provider ({@code fixtures-json/<provider>/}), sorted by name. */
+    public static List<Fixture> loadNonStreaming(String provider) {
+        return loadAll("fixtures-json", provider);
+    }
+
+    /** One non-streaming scenario of that provider. */
+    public static Fixture loadNonStreaming(String provider, String scenario) {
+        return read(provider, classpathFolder("fixtures-json/" + provider + "/" + scenario));
+    }
+
+    private static List<Fixture> loadAll(String base, String provider) {
+        Path root = classpathFolder(base + "/" + provider);
         try (Stream<Path> folders = Files.list(root)) {
             List<Fixture> fixtures = new ArrayList<>();
             folders.filter(Files::isDirectory).sorted()
                     .forEach(dir -> fixtures.add(read(provider, dir)));
             if (fixtures.isEmpty()) {
-                throw new IllegalStateException("no scenario folders under fixtures/" + provider);
+                throw new IllegalStateException("no scenario folders under " + base + "/" + provider);
             }
             return fixtures;
         } catch (IOException e) {
@@ -77,6 +92,10 @@ public final class Fixtures {
                 }
             }
             return new Fixture.Expected.Events(list);
+        }
+        Path response = dir.resolve("expected-response.json");
+        if (Files.exists(response)) {
+            return new Fixture.Expected.Response(ChatResponseJson.read(Files.readString(response)));
         }
         JsonNode error = JSON.readTree(Files.readString(dir.resolve("expected-error.json")));
         @org.jspecify.annotations.Nullable Duration retryAfter = error.has("retryAfterSeconds")

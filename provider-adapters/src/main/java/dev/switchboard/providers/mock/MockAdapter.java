@@ -1,7 +1,9 @@
 package dev.switchboard.providers.mock;
 
 import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.ChatEvents;
 import dev.switchboard.contracts.chat.ChatRequest;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ContentPart;
 import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.chat.ResolvedModel;
@@ -10,6 +12,7 @@ import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.Capabilities;
+import dev.switchboard.providers.NonStreamingChat;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
 import dev.switchboard.providers.http.StatusCategories;
@@ -21,13 +24,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Kind {@code mock}: a deterministic provider without network. Models {@code echo} (default for unknown names)
  * and {@code lorem}; {@code error-<status>} fails before the first event; {@code [mock:fail-after=N]} in the
- * user's text fails mid-stream after N text deltas. See the module README for the full behaviour.
+ * user's text fails mid-stream after N text deltas. See the module README for the full behaviour. It has no wire
+ * format, so a whole answer is its own stream collected.
  */
-public final class MockAdapter implements ProviderAdapter {
+public final class MockAdapter implements ProviderAdapter, NonStreamingChat {
 
     private static final Pattern FAIL_AFTER = Pattern.compile("\\[mock:fail-after=(\\d+)]");
     private static final Pattern FORCED_ERROR = Pattern.compile("error-(\\d{3})");
@@ -54,6 +59,11 @@ public final class MockAdapter implements ProviderAdapter {
                     : reply(request, target, settings);
             return settings.latency().isZero() ? events : events.delaySubscription(settings.latency());
         });
+    }
+
+    @Override
+    public Mono<ChatResponse> complete(ChatRequest request, UpstreamTarget target) {
+        return stream(request, target).collect(ChatEvents::new, ChatEvents::accept).map(ChatEvents::result);
     }
 
     private Flux<ChatEvent> reply(ChatRequest request, UpstreamTarget target, MockSettings settings) {

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatRequest;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.Capabilities;
 import dev.switchboard.providers.EmbeddingAdapter;
+import dev.switchboard.providers.NonStreamingChat;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
 import dev.switchboard.providers.http.UpstreamClient;
@@ -19,8 +21,11 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Wiring only: dialect → request JSON → {@link UpstreamClient} → decoder. One instance per dialect preset. */
-public final class OpenAiAdapter implements ProviderAdapter, EmbeddingAdapter {
+/**
+ * Wiring only: dialect → request JSON → {@link UpstreamClient} → decoder, streamed ({@link OpenAiStreamDecoder}) or
+ * whole ({@link OpenAiResponseDecoder}). One instance per dialect preset.
+ */
+public final class OpenAiAdapter implements ProviderAdapter, NonStreamingChat, EmbeddingAdapter {
 
     private final UpstreamClient http;
     private final OpenAiDialect dialect;
@@ -43,25 +48,35 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingAdapter {
     @Override
     public Flux<ChatEvent> stream(ChatRequest request, UpstreamTarget target) {
         return Flux.defer(() -> {
-            OpenAiDialect d = DialectSettings.apply(dialect, target.settings(), target.provider());
-            var ids = new ToolIds(d.toolIds());
-            byte[] body = OpenAiRequestMapper.toWire(request, target.model(), d, ids);
-            var errors = new OpenAiErrorMapper(target.provider(), d, target.apiKey());
-            var decoder = new OpenAiStreamDecoder(target.provider(), target.model(), ids, errors);
+            var call = new Call(target);
+            byte[] body = OpenAiRequestMapper.toWire(request, target.model(), call.dialect, call.ids, true);
+            var decoder = new OpenAiStreamDecoder(target.provider(), target.model(), call.ids, call.errors);
             return http.postSse(endpoint(target, "chat/completions"), headers(target, "text/event-stream"), body,
-                            target.timeout(), errors)
+                            target.timeout(), call.errors)
                     .concatMapIterable(decoder::onEvent)
                     .concatWith(Flux.defer(() -> Flux.fromIterable(decoder.onEnd())));
         });
     }
 
     @Override
+    public Mono<ChatResponse> complete(ChatRequest request, UpstreamTarget target) {
+        return Mono.defer(() -> {
+            var call = new Call(target);
+            byte[] body = OpenAiRequestMapper.toWire(request, target.model(), call.dialect, call.ids, false);
+            var decoder = new OpenAiResponseDecoder(target.provider(), target.model(), call.ids, call.errors);
+            return http.postJson(endpoint(target, "chat/completions"), headers(target, "application/json"), body,
+                            target.timeout(), call.errors)
+                    .defaultIfEmpty(new byte[0])
+                    .map(decoder::decode);
+        });
+    }
+
+    @Override
     public Mono<EmbeddingResponse> embed(EmbeddingRequest request, UpstreamTarget target) {
         return Mono.defer(() -> {
-            OpenAiDialect d = DialectSettings.apply(dialect, target.settings(), target.provider());
-            var errors = new OpenAiErrorMapper(target.provider(), d, target.apiKey());
+            var call = new Call(target);
             return http.postJson(endpoint(target, "embeddings"), headers(target, "application/json"),
-                            OpenAiEmbeddings.toWire(request, target.model()), target.timeout(), errors)
+                            OpenAiEmbeddings.toWire(request, target.model()), target.timeout(), call.errors)
                     .map(bytes -> OpenAiEmbeddings.fromWire(bytes, target.provider(), target.model()));
         });
     }
@@ -84,5 +99,18 @@ public final class OpenAiAdapter implements ProviderAdapter, EmbeddingAdapter {
         headers.put("Content-Type", "application/json");
         headers.put("Accept", accept);
         return headers;
+    }
+
+    /** Per-request state: the preset with the target's overrides, its tool ids and its error mapper. */
+    private final class Call {
+        final OpenAiDialect dialect;
+        final ToolIds ids;
+        final OpenAiErrorMapper errors;
+
+        Call(UpstreamTarget target) {
+            dialect = DialectSettings.apply(OpenAiAdapter.this.dialect, target.settings(), target.provider());
+            ids = new ToolIds(dialect.toolIds());
+            errors = new OpenAiErrorMapper(target.provider(), dialect, target.apiKey());
+        }
     }
 }

@@ -9,19 +9,23 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
-/** Canonical request → OpenAI chat-completions JSON in a dialect; always {@code stream:true}. Pure. */
+/**
+ * Canonical request → OpenAI chat-completions JSON in a dialect. Streamed requests carry {@code stream:true} and,
+ * where the dialect wants it, {@code stream_options.include_usage}; whole ones {@code stream:false} and no
+ * {@code stream_options} (OpenAI rejects stream_options without stream). Pure.
+ */
 final class OpenAiRequestMapper {
 
     private OpenAiRequestMapper() {}
 
-    static byte[] toWire(ChatRequest request, String model, OpenAiDialect dialect, ToolIds ids) {
+    static byte[] toWire(ChatRequest request, String model, OpenAiDialect dialect, ToolIds ids, boolean stream) {
         var bytes = new ByteArrayOutputStream(1024);
         try (JsonGenerator out = OpenAiWire.JSON.createGenerator(bytes)) {
             out.writeStartObject();
             out.writeStringProperty("model", model);
             new OpenAiMessageWriter(out, dialect, ids).write(request.messages());
-            out.writeBooleanProperty("stream", true);
-            if (dialect.streamUsage()) {
+            out.writeBooleanProperty("stream", stream);
+            if (stream && dialect.streamUsage()) {
                 out.writeObjectPropertyStart("stream_options");
                 out.writeBooleanProperty("include_usage", true);
                 out.writeEndObject();

@@ -60,10 +60,9 @@ final class OpenAiStreamDecoder {
             String id = chunk.id() != null ? chunk.id() : "chatcmpl-" + UUID.randomUUID();
             out.add(new ChatEvent.Started(id, new ResolvedModel(provider, chunk.model() != null ? chunk.model() : targetModel)));
         }
-        OpenAiWire.Usage reported = chunk.usage() != null ? chunk.usage()
-                : chunk.xGroq() != null ? chunk.xGroq().usage() : null;
+        OpenAiWire.Usage reported = OpenAiOutcome.reported(chunk.usage(), chunk.xGroq());
         if (reported != null) {
-            usage = normalise(reported);
+            usage = OpenAiOutcome.normalise(reported);
         }
         if (chunk.choices() != null) {
             for (OpenAiWire.Choice choice : chunk.choices()) {
@@ -94,10 +93,7 @@ final class OpenAiStreamDecoder {
             throw new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, provider + ": stream ended without any chunk",
                     GatewayException.Origin.upstream(provider, 200, null));
         }
-        FinishReason reason = finish == null ? FinishReason.STOP : finish;
-        if (reason == FinishReason.STOP && toolCalls > 0) {
-            reason = FinishReason.TOOL_CALLS; // named tool_choice and Gemini-compat both say stop for tool turns
-        }
+        FinishReason reason = OpenAiOutcome.settle(finish, toolCalls > 0);
         return usage == null ? List.of(new ChatEvent.Finished(reason))
                 : List.of(new ChatEvent.UsageReported(usage), new ChatEvent.Finished(reason));
     }
@@ -118,10 +114,7 @@ final class OpenAiStreamDecoder {
         }
         String reason = choice.finishReason();
         if (reason != null) {
-            if (reason.equals("error")) {
-                throw errors.finishedWithError();
-            }
-            finish = finishReason(reason);
+            finish = OpenAiOutcome.finishReason(reason, errors);
         }
     }
 
@@ -137,8 +130,7 @@ final class OpenAiStreamDecoder {
             if (call.index() != null) {
                 toolIndexByUpstreamIndex.put(call.index(), index);
             }
-            String id = call.id() != null ? ids.fromWire(call.id()) : "call_" + index;
-            out.add(new ChatEvent.ToolCallStarted(index, id, name == null ? "" : name));
+            out.add(new ChatEvent.ToolCallStarted(index, ids.fromWire(call.id(), index), name == null ? "" : name));
         } else {
             index = lastTool; // an index-less continuation of the call before it
         }
@@ -156,26 +148,5 @@ final class OpenAiStreamDecoder {
                     provider + ": malformed stream chunk (" + e.getOriginalMessage() + ")",
                     GatewayException.Origin.upstream(provider, 200, null));
         }
-    }
-
-    static FinishReason finishReason(String reason) {
-        return switch (reason) {
-            case "length", "model_length" -> FinishReason.LENGTH;
-            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
-            case "content_filter" -> FinishReason.CONTENT_FILTER;
-            default -> FinishReason.STOP;
-        };
-    }
-
-    /** OpenAI convention; a total above prompt + completion means reasoning was left out of completion (xAI). */
-    static TokenUsage normalise(OpenAiWire.Usage u) {
-        long reasoning = u.completionTokensDetails() == null ? 0 : u.completionTokensDetails().reasoningTokens();
-        long output = u.completionTokens();
-        if (reasoning > 0 && u.totalTokens() > u.promptTokens() + u.completionTokens()) {
-            output += reasoning;
-        }
-        long cached = u.promptTokensDetails() == null ? 0 : u.promptTokensDetails().cachedTokens();
-        long cacheWrite = u.promptTokensDetails() == null ? 0 : u.promptTokensDetails().cacheWriteTokens();
-        return new TokenUsage(u.promptTokens(), output, cached, cacheWrite, reasoning);
     }
 }

@@ -43,6 +43,21 @@ final class OpenAiWire {
     /** Groq puts the stream's usage in {@code x_groq.usage} on the final chunk. */
     record XGroq(@Nullable Usage usage) {}
 
+    /** A whole {@code chat.completion} ({@code stream:false}); a 200 may carry a top-level {@code error} instead (OpenRouter). */
+    record Completion(@Nullable String id, @Nullable String model, @Nullable List<CompletionChoice> choices,
+                      @Nullable Usage usage, @Nullable XGroq xGroq, @Nullable JsonNode error) {}
+
+    record CompletionChoice(int index, @Nullable ResponseMessage message, @Nullable String finishReason) {}
+
+    /** {@code reasoning_content} (DeepSeek-style, xAI, Groq) or {@code reasoning} (OpenRouter), both plain strings. */
+    record ResponseMessage(@Nullable String content, @Nullable String reasoningContent, @Nullable String reasoning,
+                           @Nullable List<ToolCall> toolCalls) {}
+
+    record ToolCall(@Nullable String id, @Nullable FunctionCall function) {}
+
+    /** {@code arguments} is a JSON string per the spec; some upstreams send the object itself. */
+    record FunctionCall(@Nullable String name, @Nullable JsonNode arguments) {}
+
     record EmbeddingList(@Nullable List<Embedding> data, @Nullable String model, @Nullable Usage usage) {}
 
     record Embedding(int index, float @Nullable [] embedding) {}

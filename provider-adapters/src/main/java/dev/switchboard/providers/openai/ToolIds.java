@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tool-call ids for one request under a dialect's {@link OpenAiDialect.ToolIdRule}. Under {@code ALNUM_9} a caller's
@@ -37,6 +38,11 @@ final class ToolIds {
     /** The id to give the caller for an id the upstream sent. */
     String fromWire(String wireId) {
         return callerIdByWireId.getOrDefault(wireId, wireId);
+    }
+
+    /** As {@link #fromWire(String)}; an upstream that sent no id (Gemini-compat) gets {@code call_<index>}. */
+    String fromWire(@Nullable String wireId, int index) {
+        return wireId == null ? "call_" + index : fromWire(wireId);
     }
 
     static String hash(String id) {

@@ -3,7 +3,10 @@ package dev.switchboard.providers.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.chat.ChatEvent;
+import dev.switchboard.contracts.chat.ChatEvents;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.providers.NonStreamingChat;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
 import dev.switchboard.providers.http.UpstreamClient;
@@ -33,6 +36,10 @@ import reactor.test.StepVerifier;
  * the upstream request (path, auth, JSON body with key order ignored), the events or the error category, that
  * chunking never changes the output (every mode must match the same golden file), that cancelling mid-stream
  * closes the upstream connection, and that an upstream cut mid-stream fails with UPSTREAM_UNAVAILABLE.
+ *
+ * <p>When the adapter is a {@link NonStreamingChat} and fixtures-json/&lt;kind&gt;/ exists, it also replays those
+ * through {@code complete}: one {@code stream:false} request, then the whole response or the error; and every
+ * non-streaming scenario named like a streamed one with events (its twin) must equal that stream collected.
  */
 public abstract class ProviderAdapterContract {
 
@@ -109,6 +116,63 @@ public abstract class ProviderAdapterContract {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> answersEveryNonStreamingFixtureWithOneWholeCall() {
+        return nonStreamingFixtures().flatMap(fixture -> Stream.of(new Delivery.Verbatim(), new Delivery.Rechunked(7))
+                .map(mode -> DynamicTest.dynamicTest(fixture.scenario() + " " + mode, () -> complete(fixture, mode))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aCollectedStreamEqualsTheWholeResponseOfItsTwin() {
+        List<String> streamed = Fixtures.load(fixtures()).stream()
+                .filter(f -> f.expected() instanceof Fixture.Expected.Events).map(Fixture::scenario).toList();
+        return nonStreamingFixtures()
+                .filter(f -> f.expected() instanceof Fixture.Expected.Response && streamed.contains(f.scenario()))
+                .map(whole -> DynamicTest.dynamicTest(whole.scenario(), () -> {
+                    Fixture twin = Fixtures.load(fixtures(), whole.scenario());
+                    ChatResponse collected;
+                    ChatResponse answered;
+                    try (var upstream = new FakeUpstream()) {
+                        upstream.respond(twin.upstreamResponse()).respond(whole.upstreamResponse());
+                        collected = ChatEvents.collect(adapter(http).stream(twin.request(), target(upstream, twin))
+                                .collectList().block(WAIT));
+                        answered = ((NonStreamingChat) adapter(http)).complete(whole.request(), target(upstream, whole))
+                                .block(WAIT);
+                    }
+                    assertThat(answered).as("whole answer of %s vs its twin streamed and collected", whole)
+                            .isEqualTo(collected);
+                }));
+    }
+
+    private Stream<Fixture> nonStreamingFixtures() {
+        boolean present = Thread.currentThread().getContextClassLoader().getResource("fixtures-json/" + fixtures()) != null;
+        if (!present || !(adapter(http) instanceof NonStreamingChat)) {
+            return Stream.empty();
+        }
+        return Fixtures.loadNonStreaming(fixtures()).stream();
+    }
+
+    private void complete(Fixture fixture, Delivery mode) {
+        try (var upstream = new FakeUpstream()) {
+            upstream.respond(fixture.upstreamResponse()).deliver(mode);
+            var adapter = (NonStreamingChat) adapter(http);
+            Signal<ChatResponse> signal = adapter.complete(fixture.request(), target(upstream, fixture))
+                    .materialize().block(WAIT);
+            assertThat(signal).as("answer within %s", WAIT).isNotNull();
+            assertThat(upstream.requests()).as("upstream calls for %s", fixture).hasSize(1);
+            checkUpstreamRequest(fixture, upstream.lastRequest(), "application/json");
+            switch (fixture.expected()) {
+                case Fixture.Expected.Response(ChatResponse expected) -> {
+                    assertThat(signal.getThrowable()).as("error of %s", fixture).isNull();
+                    assertThat(signal.get()).as("response of %s in %s", fixture, mode).isEqualTo(expected);
+                }
+                case Fixture.Expected.Failure failure -> checkFailure(fixture, signal.getThrowable(), failure);
+                case Fixture.Expected.Events events ->
+                        throw new AssertionError(fixture + ": a non-streaming fixture expects a response or an error");
+            }
+        }
+    }
+
     private Stream<Fixture> streamingFixtures() {
         return Fixtures.load(fixtures()).stream()
                 .filter(f -> f.expected() instanceof Fixture.Expected.Events && f.upstreamResponse().isEventStream())
@@ -121,7 +185,7 @@ public abstract class ProviderAdapterContract {
             List<Signal<ChatEvent>> signals = adapter(http).stream(fixture.request(), target(upstream, fixture))
                     .materialize().collectList().block(WAIT);
             assertThat(signals).as("stream terminated within %s", WAIT).isNotNull();
-            checkUpstreamRequest(fixture, upstream.lastRequest());
+            checkUpstreamRequest(fixture, upstream.lastRequest(), "text/event-stream");
             List<ChatEvent> events = signals.stream().filter(Signal::isOnNext).map(Signal::get).toList();
             Signal<ChatEvent> last = signals.getLast();
             switch (fixture.expected()) {
@@ -129,25 +193,28 @@ public abstract class ProviderAdapterContract {
                     assertThat(last.getThrowable()).as("error of %s", fixture).isNull();
                     assertThat(events).as("events of %s in %s", fixture, mode).containsExactlyElementsOf(expected);
                 }
-                case Fixture.Expected.Failure failure -> {
-                    assertThat(last.getThrowable()).as("error of %s", fixture).isInstanceOf(GatewayException.class);
-                    var error = (GatewayException) last.getThrowable();
-                    assertThat(error.category()).as("category of %s: %s", fixture, error.getMessage())
-                            .isEqualTo(failure.category());
-                    assertThat(error.retryAfter()).as("retryAfter of %s", fixture).isEqualTo(failure.retryAfter());
-                    assertThat(error.provider()).isEqualTo(fixtures());
-                    assertThat(error.getMessage()).startsWith(fixtures() + ": ").doesNotContain(apiKey());
-                }
+                case Fixture.Expected.Response response ->
+                        throw new AssertionError(fixture + ": a streamed fixture expects events or an error, not a response");
+                case Fixture.Expected.Failure failure -> checkFailure(fixture, last.getThrowable(), failure);
             }
         }
     }
 
-    private void checkUpstreamRequest(Fixture fixture, RecordedRequest request) {
+    private void checkFailure(Fixture fixture, Throwable failed, Fixture.Expected.Failure failure) {
+        assertThat(failed).as("error of %s", fixture).isInstanceOf(GatewayException.class);
+        var error = (GatewayException) failed;
+        assertThat(error.category()).as("category of %s: %s", fixture, error.getMessage()).isEqualTo(failure.category());
+        assertThat(error.retryAfter()).as("retryAfter of %s", fixture).isEqualTo(failure.retryAfter());
+        assertThat(error.provider()).isEqualTo(fixtures());
+        assertThat(error.getMessage()).startsWith(fixtures() + ": ").doesNotContain(apiKey());
+    }
+
+    private void checkUpstreamRequest(Fixture fixture, RecordedRequest request, String accept) {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + apiKey());
         assertThat(request.header("Content-Type")).startsWith("application/json");
-        assertThat(request.header("Accept")).isEqualTo("text/event-stream");
+        assertThat(request.header("Accept")).isEqualTo(accept);
         JsonAssert.assertJsonEquals(fixture.upstreamRequestJson(), request.body());
     }
 

@@ -178,4 +178,25 @@ class MockAdapterTest {
         var second = (ChatEvent.Started) run(ask("a"), "echo", Map.of()).getFirst();
         assertThat(first.responseId()).startsWith("mock-").isNotEqualTo(second.responseId());
     }
+
+    @Test
+    void answersAWholeCompletionAsItsOwnStreamCollected() {
+        ChatRequest request = withTools(ask("Paris"), ToolChoice.REQUIRED, true, WEATHER, TIME);
+        ChatResponse whole = adapter.complete(request, target("echo", Map.of())).block(Duration.ofSeconds(5));
+        ChatResponse streamed = collect(request, "echo");
+        assertThat(whole).usingRecursiveComparison().ignoringFields("id").isEqualTo(streamed);
+        assertThat(whole.toolCalls()).hasSize(2);
+        assertThat(whole.outcome().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(whole.id()).startsWith("mock-").isNotEqualTo(streamed.id());
+    }
+
+    @Test
+    void failsAWholeCompletionLikeItsStream() {
+        StepVerifier.create(adapter.complete(ask("x"), target("error-429", Map.of())))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(GatewayException.class, g -> {
+                    assertThat(g.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+                    assertThat(g.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+                }))
+                .verify(Duration.ofSeconds(5));
+    }
 }
