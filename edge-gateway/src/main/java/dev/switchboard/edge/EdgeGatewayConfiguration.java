@@ -4,31 +4,36 @@ import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.providers.ProviderAdaptersConfiguration;
+import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.edge.auth.KeyAuthenticationFilter;
 import dev.switchboard.edge.web.BodyLimitFilter;
 import dev.switchboard.edge.web.EdgeErrorHandler;
 import dev.switchboard.edge.web.RequestIdFilter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /** The edge's beans; {@link EdgeGatewayApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
+@Import(ProviderAdaptersConfiguration.class)
 public class EdgeGatewayConfiguration {
 
     @Bean(destroyMethod = "close")
-    ConfigFile edgeConfig(EdgeProperties properties, Environment environment) {
-        // The edge reads switchboard.yaml for its keys; provider kinds are the router's to check.
+    ConfigFile edgeConfig(EdgeProperties properties, Environment environment, ProviderRegistry registry) {
+        // The edge reads switchboard.yaml for its keys, validated exactly as the router validates it, so both
+        // activate the same versions and reject the same bad edits.
         var file = new ConfigFile(ConfigFile.locate(properties.config(), Path.of("")),
-                new ConfigParser(environment::getProperty, Set.of()), KeyConfig.withAdmin(properties.adminKeySha256()));
+                new ConfigParser(environment::getProperty, registry.kinds()),
+                KeyConfig.withAdmin(properties.adminKeySha256()));
         file.watch(properties.reloadInterval());
         return file;
     }
@@ -36,9 +41,7 @@ public class EdgeGatewayConfiguration {
     @Bean
     RouteLocator edgeRoutes(RouteLocatorBuilder routes, EdgeProperties properties) {
         return routes.routes()
-                .route("router", r -> r.path("/v1/**")
-                        .filters(f -> f.dedupeResponseHeader(RequestIdFilter.HEADER, "RETAIN_FIRST"))
-                        .uri(properties.edge().routerUrl()))
+                .route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()))
                 .build();
     }
 

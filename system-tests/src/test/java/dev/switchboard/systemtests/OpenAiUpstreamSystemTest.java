@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.switchboard.testkit.FakeUpstream;
 import dev.switchboard.testkit.RawResponse;
 import java.net.URI;
@@ -69,8 +70,12 @@ class OpenAiUpstreamSystemTest {
     }
 
     @Test
-    void sdkCallReachesTheUpstreamWithTheProvidersKeyNotTheCallers() {
-        openai.respond(sse("Hello", " world"));
+    void nonStreamingSdkCallIsOneNonStreamingUpstreamCallWithTheProvidersKey() {
+        openai.respond(RawResponse.json(200, """
+                {"id":"chatcmpl-up","object":"chat.completion","created":1,"model":"gpt-4o-mini-2024-07-18",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hello world"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}
+                """));
         var completion = sdk.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("gpt-4o-mini").addUserMessage("hi").build());
 
@@ -79,8 +84,26 @@ class OpenAiUpstreamSystemTest {
         var upstream = openai.lastRequest();
         assertThat(upstream.target()).isEqualTo("/v1/chat/completions");
         assertThat(upstream.headers()).containsEntry("authorization", "Bearer sk-upstream-provider-key");
-        assertThat(upstream.body()).contains("\"model\":\"gpt-4o-mini-2024-07-18\"").contains("\"stream\":true")
+        assertThat(upstream.body()).contains("\"model\":\"gpt-4o-mini-2024-07-18\"").contains("\"stream\":false")
                 .doesNotContain(RunningSwitchboard.ADMIN_KEY);
+    }
+
+    @Test
+    void streamingSdkCallIsReFramedFromTheUpstreamStream() {
+        openai.respond(sse("Hello", " world")).rechunked(7);
+        var text = new StringBuilder();
+        var usage = new java.util.concurrent.atomic.AtomicLong();
+        try (var stream = sdk.chat().completions().createStreaming(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini").addUserMessage("hi")
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            stream.stream().forEach(chunk -> {
+                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
+                chunk.usage().ifPresent(u -> usage.set(u.totalTokens()));
+            });
+        }
+        assertThat(text).hasToString("Hello world");
+        assertThat(usage).hasValue(12);
+        assertThat(openai.lastRequest().body()).contains("\"stream\":true").contains("\"include_usage\":true");
     }
 
     @Test

@@ -15,9 +15,11 @@ final class RunningSwitchboard implements AutoCloseable {
     static final String ADMIN_KEY = "sb-system-test-admin-key";
 
     private final AllInOne allInOne;
+    private final Path config;
 
-    private RunningSwitchboard(AllInOne allInOne) {
+    private RunningSwitchboard(AllInOne allInOne, Path config) {
         this.allInOne = allInOne;
+        this.config = config;
     }
 
     /**
@@ -35,10 +37,15 @@ final class RunningSwitchboard implements AutoCloseable {
                     "--switchboard.reload-interval=200ms"));
             secrets.forEach((name, value) -> args.add("--" + name + "=" + value));
             args.addAll(List.of(extraArgs));
-            return new RunningSwitchboard(AllInOne.start(env::get, args.toArray(String[]::new)));
+            return new RunningSwitchboard(AllInOne.start(env::get, args.toArray(String[]::new)), config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The live {@code switchboard.yaml}; the services poll it every 200 ms. */
+    Path configFile() {
+        return config;
     }
 
     String baseUrl() {

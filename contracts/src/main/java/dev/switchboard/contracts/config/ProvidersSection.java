@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code providers:}. */
 final class ProvidersSection {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final Set<String> KEYS = Set.of("kind", "base-url", "api-key", "timeout", "dialect", "options");
 
     private final SecretResolver secrets;

@@ -24,9 +24,8 @@ public final class EdgeErrorHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
-        if (response.getHeaders().getFirst(RequestIdFilter.HEADER) == null) {
-            RequestIdFilter.withRequestId(exchange);
-        }
+        // Failures before the filters ran (an unknown path) still get a request id; the first one registered wins.
+        RequestIdFilter.withRequestId(exchange);
         GatewayException error = translate(failure, exchange);
         int status = failure instanceof ResponseStatusException rse && !(failure.getCause() instanceof ConnectException)
                 ? rse.getStatusCode().value() : error.category().status();

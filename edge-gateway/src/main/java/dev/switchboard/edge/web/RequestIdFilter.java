@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Propagates a caller's {@code x-request-id} when it is sane (printable, at most 128 characters), else assigns one;
- * the router and every response carry it, errors included.
+ * the router and every response carry it, errors included. The router echoes it, so the edge adds it to a response
+ * only when the response does not have it yet (just before the response is committed).
  */
 public final class RequestIdFilter implements GlobalFilter, Ordered {
 
@@ -27,7 +28,13 @@ public final class RequestIdFilter implements GlobalFilter, Ordered {
     public static ServerWebExchange withRequestId(ServerWebExchange exchange) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        exchange.getResponse().getHeaders().set(HEADER, id);
+        var response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            if (response.getHeaders().getFirst(HEADER) == null) {
+                response.getHeaders().set(HEADER, id);
+            }
+            return Mono.empty();
+        });
         if (id.equals(given)) {
             return exchange;
         }

@@ -1,7 +1,7 @@
 package dev.switchboard.router.openai;
 
 import dev.switchboard.contracts.chat.ChatEvent;
-import dev.switchboard.contracts.chat.ChatEvents;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
@@ -49,16 +49,13 @@ public final class ChatCompletionsHandler {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             OpenAiChatCall call = decoder.decode(body);
             var route = routes.current().resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
-            Flux<ChatEvent> events = fallback.stream(call.request(), route);
-            return call.stream() ? streamed(events, call, request) : collected(events);
+            return call.stream() ? streamed(fallback.stream(call.request(), route), call, request)
+                    : whole(fallback.complete(call.request(), route));
         });
     }
 
-    private Mono<ServerResponse> collected(Flux<ChatEvent> events) {
-        return events.reduce(new ChatEvents(), (collector, event) -> {
-            collector.accept(event);
-            return collector;
-        }).map(ChatEvents::result).flatMap(response -> ServerResponse.ok()
+    private Mono<ServerResponse> whole(Mono<ChatResponse> completion) {
+        return completion.flatMap(response -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> servedBy(h, response.model()))
                 .bodyValue(responseEncoder.encode(response, clock.instant().getEpochSecond())));

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatRequest;
+import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.FinishReason;
 import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.chat.Role;
+import dev.switchboard.contracts.config.ModelRoute;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.Capabilities;
+import dev.switchboard.providers.NonStreamingChat;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
 import java.time.Duration;
@@ -18,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class FallbackChainTest {
@@ -111,7 +116,54 @@ class FallbackChainTest {
                 .verify();
     }
 
+    @Test
+    void completesWithOneNonStreamingCallAndFallsBackBeforeIt() {
+        var whole = new AtomicInteger();
+        var streamingOnly = deployment("a", t -> fail(ErrorCategory.UPSTREAM_UNAVAILABLE));
+        var nonStreaming = new Deployment(new WholeAnswers(whole), new UpstreamTarget("b", "b-model", null, null,
+                Map.of(), Duration.ofSeconds(1)));
+        var route = new Route("alias", List.of(streamingOnly, nonStreaming), ModelRouteDefaults.ALL);
+
+        StepVerifier.create(chain.complete(request, route))
+                .assertNext(response -> {
+                    assertThat(response.model().provider()).isEqualTo("b");
+                    assertThat(response.text()).isEqualTo("whole");
+                }).verifyComplete();
+        assertThat(called).containsExactly("a:a-model");
+        assertThat(whole).hasValue(1);
+    }
+
+    @Test
+    void collectsTheStreamWhenTheAdapterCannotAnswerWhole() {
+        var route = new Route("alias", List.of(deployment("a", FallbackChainTest::answer)), ModelRouteDefaults.ALL);
+        StepVerifier.create(chain.complete(request, route))
+                .assertNext(response -> assertThat(response.text()).isEqualTo("ok")).verifyComplete();
+    }
+
+    private record WholeAnswers(AtomicInteger calls)
+            implements ProviderAdapter, NonStreamingChat {
+        public String kind() {
+            return "whole";
+        }
+
+        public Capabilities capabilities() {
+            return Capabilities.ALL;
+        }
+
+        public Flux<ChatEvent> stream(ChatRequest r, UpstreamTarget target) {
+            return Flux.error(new AssertionError("a non-streaming caller must not stream"));
+        }
+
+        public Mono<ChatResponse> complete(ChatRequest r,
+                UpstreamTarget target) {
+            calls.incrementAndGet();
+            return Mono.just(new ChatResponse("r",
+                    new ResolvedModel(target.provider(), r.model()), "whole", "", List.of(),
+                    new ChatResponse.Outcome(FinishReason.STOP, null)));
+        }
+    }
+
     private static final class ModelRouteDefaults {
-        static final Set<ErrorCategory> ALL = dev.switchboard.contracts.config.ModelRoute.DEFAULT_FALLBACK_ON;
+        static final Set<ErrorCategory> ALL = ModelRoute.DEFAULT_FALLBACK_ON;
     }
 }
