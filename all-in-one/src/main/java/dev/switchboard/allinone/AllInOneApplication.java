@@ -7,6 +7,12 @@ public final class AllInOneApplication {
     }
 
     public static void main(String[] args) {
+        // The services share one set of event loops; Reactor Netty's default (at least 4) oversubscribes small
+        // machines, where every extra loop thread is a context switch on the hot path.
+        if (System.getProperty("reactor.netty.ioWorkerCount") == null) {
+            System.setProperty("reactor.netty.ioWorkerCount",
+                    Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        }
         AllInOne running;
         try {
             running = AllInOne.start(System::getenv, args);

@@ -25,14 +25,24 @@ public final class SignedPrincipal {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
 
     public SignedPrincipal(String secret, Clock clock) {
         if (secret.length() < 16) {
             throw new IllegalArgumentException("the internal secret needs at least 16 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        // One initialised Mac per thread: the edge signs and the router verifies on every request.
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
         this.clock = clock;
     }
 
@@ -63,12 +73,6 @@ public final class SignedPrincipal {
     }
 
     private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.edge.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -27,7 +28,7 @@ public final class RequestIdFilter implements GlobalFilter, Ordered {
     /** Also used by the error handler, for requests that fail before any filter ran. */
     public static ServerWebExchange withRequestId(ServerWebExchange exchange) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given : newId();
         var response = exchange.getResponse();
         response.beforeCommit(() -> {
             if (response.getHeaders().getFirst(HEADER) == null) {
@@ -39,6 +40,14 @@ public final class RequestIdFilter implements GlobalFilter, Ordered {
             return exchange;
         }
         return exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+    }
+
+    /** A random (version 4 layout) UUID without SecureRandom's shared lock: ids must be unique, not secret. */
+    private static String newId() {
+        var random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     @Override

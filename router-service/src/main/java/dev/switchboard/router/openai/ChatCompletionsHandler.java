@@ -71,7 +71,12 @@ public final class ChatCompletionsHandler {
             if (!(first.get() instanceof ChatEvent.Started started)) {
                 return Flux.error(new IllegalStateException("stream did not begin with Started: " + first.get()));
             }
-            Flux<DataBuffer> body = all.map(event -> buffers.wrap(encoder.encode(event)))
+            Flux<DataBuffer> body = all.<DataBuffer>handle((event, sink) -> {
+                byte[] bytes = encoder.encode(event);
+                if (bytes.length > 0) {
+                    sink.next(buffers.wrap(bytes));
+                }
+            })
                     .onErrorResume(GatewayException.class, e -> Mono.just(buffers.wrap(encoder.error(e))));
             return ServerResponse.ok()
                     .contentType(MediaType.TEXT_EVENT_STREAM)

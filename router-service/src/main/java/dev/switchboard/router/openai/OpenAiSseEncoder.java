@@ -27,6 +27,8 @@ public final class OpenAiSseEncoder {
     private String id = "chatcmpl-unknown";
     private String model = "unknown";
     private @Nullable TokenUsage usage;
+    private String contentPrefix = "";
+    private String contentSuffix = "";
 
     public OpenAiSseEncoder(JsonMapper json, boolean includeUsage, long createdEpochSeconds) {
         this.json = json;
@@ -40,12 +42,13 @@ public final class OpenAiSseEncoder {
             case ChatEvent.Started s -> {
                 id = s.responseId();
                 model = s.model().model();
+                prepareContentChunks();
                 yield chunk(gen -> {
                     gen.writeStringProperty("role", "assistant");
                     gen.writeStringProperty("content", "");
                 }, null);
             }
-            case ChatEvent.TextDelta d -> chunk(gen -> gen.writeStringProperty("content", d.text()), null);
+            case ChatEvent.TextDelta d -> content(d.text());
             case ChatEvent.ReasoningDelta d -> chunk(gen -> gen.writeStringProperty("reasoning_content", d.text()), null);
             case ChatEvent.ToolCallStarted s -> chunk(gen -> toolCall(gen, s.index(), s.callId(), s.name(), ""), null);
             case ChatEvent.ToolCallArgumentsDelta d -> chunk(gen -> toolCall(gen, d.index(), null, null, d.jsonFragment()), null);
@@ -55,6 +58,27 @@ public final class OpenAiSseEncoder {
             }
             case ChatEvent.Finished f -> finish(OpenAiResponseEncoder.finishReason(f.reason()));
         };
+    }
+
+    /**
+     * Text deltas are most of a stream's chunks: they are written from a prefix and suffix made once per stream,
+     * with the same bytes the generator would write.
+     */
+    private void prepareContentChunks() {
+        var prefix = new StringBuilder(160).append("data: {\"id\":");
+        JsonText.quote(prefix, id).append(",\"object\":\"chat.completion.chunk\",\"created\":").append(created)
+                .append(",\"model\":");
+        JsonText.quote(prefix, model).append(",\"choices\":[{\"index\":0,\"delta\":{\"content\":");
+        contentPrefix = prefix.toString();
+        contentSuffix = "},\"logprobs\":null,\"finish_reason\":null}]" + (includeUsage ? ",\"usage\":null" : "")
+                + "}\n\n";
+    }
+
+    private byte[] content(String text) {
+        var out = new StringBuilder(contentPrefix.length() + contentSuffix.length() + text.length() + 8)
+                .append(contentPrefix);
+        JsonText.quote(out, text).append(contentSuffix);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An in-stream error event; the stream ends after it. */

@@ -61,6 +61,19 @@ class OpenAiSseEncoderTest {
     }
 
     @Test
+    void fastTextChunksAreValidJsonThatKeepsEveryCharacter() {
+        String tricky = "quote \" backslash \\ newline \n tab \t bell \u0007 sep \u2028 emoji \uD83D\uDE00 é";
+        String sse = encode(true, List.of(new ChatEvent.Started("id\"1", new ResolvedModel("mock", "m\\1")),
+                new ChatEvent.TextDelta(tricky)));
+        var chunk = chunks(sse).get(1);
+        assertThat(chunk.at("/choices/0/delta/content").asString()).isEqualTo(tricky);
+        assertThat(chunk.get("id").asString()).isEqualTo("id\"1");
+        assertThat(chunk.get("model").asString()).isEqualTo("m\\1");
+        assertThat(chunk.get("usage").isNull()).isTrue();
+        assertThat(chunk.at("/choices/0/finish_reason").isNull()).isTrue();
+    }
+
+    @Test
     void sendsNoUsageChunkUnlessAsked() {
         String sse = encode(false, List.of(new ChatEvent.Started("c", new ResolvedModel("mock", "echo")),
                 new ChatEvent.UsageReported(TokenUsage.of(1, 1)), new ChatEvent.Finished(FinishReason.STOP)));
