@@ -38,6 +38,8 @@ SCRIPT
 
 export TARGET_NAME=switchboard TARGET_URL="http://127.0.0.1:$PORT" TARGET_CMD="bash $WORK/start.sh"
 export TARGET_AUTH="Authorization: Bearer sk-mock" TARGET_MODEL=gpt-4o-mini
+# A JVM compiles its hot path for about a minute on 2 cores before it runs at full speed.
+export TARGET_WARMUP_S="${TARGET_WARMUP_S:-60}"
 export TARGETS="${TARGETS:-direct nginx portkey switchboard}"
 echo "switchboard under test: $JAR (work dir $WORK)" >&2
 exec bash "$HARNESS/run-peers.sh"

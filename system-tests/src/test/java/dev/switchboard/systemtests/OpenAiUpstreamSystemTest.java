@@ -1,9 +1,12 @@
 package dev.switchboard.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.InternalServerException;
+import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.switchboard.testkit.FakeUpstream;
@@ -34,9 +37,12 @@ class OpenAiUpstreamSystemTest {
     static void start() {
         switchboard = RunningSwitchboard.start("""
                 providers:
-                  openai: { kind: openai, base-url: %s/v1, api-key: env:OPENAI_API_KEY }
+                  openai: { kind: openai, base-url: %1$s/v1, api-key: env:OPENAI_API_KEY }
+                  impatient: { kind: openai, base-url: %1$s/v1, api-key: env:OPENAI_API_KEY, timeout: 300ms }
                 models:
                   gpt-4o-mini: openai/gpt-4o-mini-2024-07-18
+                  embed: openai/text-embedding-3-small
+                  hurried: impatient/gpt-4o-mini
                 """.formatted(openai.baseUrl()), Map.of("OPENAI_API_KEY", "sk-upstream-provider-key"),
                 "--switchboard.edge.max-body-size=64KB");
         sdk = OpenAIOkHttpClient.builder().baseUrl(switchboard.baseUrl() + "/v1")
@@ -104,6 +110,31 @@ class OpenAiUpstreamSystemTest {
         assertThat(text).hasToString("Hello world");
         assertThat(usage).hasValue(12);
         assertThat(openai.lastRequest().body()).contains("\"stream\":true").contains("\"include_usage\":true");
+    }
+
+    @Test
+    void embeddingsReachTheUpstreamAndComeBackInOrder() {
+        openai.respond(RawResponse.json(200, """
+                {"object":"list","model":"text-embedding-3-small","usage":{"prompt_tokens":5,"total_tokens":5},
+                 "data":[{"object":"embedding","index":1,"embedding":[0.5,-0.25]},
+                         {"object":"embedding","index":0,"embedding":[0.125,1.0]}]}
+                """));
+        var response = sdk.embeddings().create(EmbeddingCreateParams.builder().model("embed")
+                .inputOfArrayOfStrings(java.util.List.of("first", "second")).build());
+
+        assertThat(response.data()).extracting(e -> e.embedding())
+                .containsExactly(java.util.List.of(0.125f, 1.0f), java.util.List.of(0.5f, -0.25f));
+        assertThat(response.usage().promptTokens()).isEqualTo(5);
+        assertThat(openai.lastRequest().target()).isEqualTo("/v1/embeddings");
+        assertThat(openai.lastRequest().body()).contains("\"model\":\"text-embedding-3-small\"");
+    }
+
+    @Test
+    void anUpstreamThatDoesNotAnswerInTimeIsA504() {
+        openai.respond(sse("late")).stallHeaders(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> sdk.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("hurried").addUserMessage("hi").build()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(504));
     }
 
     @Test
