@@ -21,6 +21,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ class OpenAiSdkSystemTest {
                 models:
                   echo: mock/echo
                   lorem: mock/lorem
+                  embed: mock/embed
                   limited: mock/error-429
                   broken: mock/error-503
                   resilient: { targets: [ mock/error-503, spare/echo ] }
@@ -121,6 +123,15 @@ class OpenAiSdkSystemTest {
                             .ifPresent(names::add));
         }
         assertThat(names).containsExactly("get_weather", "get_time");
+    }
+
+    @Test
+    void embeddingsFromTheMockAreDeterministic() {
+        var params = EmbeddingCreateParams.builder().model("embed")
+                .inputOfArrayOfStrings(List.of("same text", "same text", "other text")).dimensions(8).build();
+        var data = admin.embeddings().create(params).data();
+        assertThat(data).hasSize(3).allSatisfy(e -> assertThat(e.embedding()).hasSize(8));
+        assertThat(data.get(0).embedding()).isEqualTo(data.get(1).embedding()).isNotEqualTo(data.get(2).embedding());
     }
 
     @Test

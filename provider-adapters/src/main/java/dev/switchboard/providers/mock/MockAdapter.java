@@ -9,9 +9,12 @@ import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.chat.Role;
 import dev.switchboard.contracts.chat.TokenUsage;
+import dev.switchboard.contracts.embedding.EmbeddingRequest;
+import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.Capabilities;
+import dev.switchboard.providers.EmbeddingAdapter;
 import dev.switchboard.providers.NonStreamingChat;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
@@ -30,9 +33,9 @@ import reactor.core.publisher.Mono;
  * Kind {@code mock}: a deterministic provider without network. Models {@code echo} (default for unknown names)
  * and {@code lorem}; {@code error-<status>} fails before the first event; {@code [mock:fail-after=N]} in the
  * user's text fails mid-stream after N text deltas. See the module README for the full behaviour. It has no wire
- * format, so a whole answer is its own stream collected.
+ * format, so a whole answer is its own stream collected. It also embeds, with deterministic unit vectors.
  */
-public final class MockAdapter implements ProviderAdapter, NonStreamingChat {
+public final class MockAdapter implements ProviderAdapter, NonStreamingChat, EmbeddingAdapter {
 
     private static final Pattern FAIL_AFTER = Pattern.compile("\\[mock:fail-after=(\\d+)]");
     private static final Pattern FORCED_ERROR = Pattern.compile("error-(\\d{3})");
@@ -46,7 +49,19 @@ public final class MockAdapter implements ProviderAdapter, NonStreamingChat {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, true, true, false, false);
+        return new Capabilities(true, true, true, true, false, true);
+    }
+
+    /** Deterministic unit vectors (see {@link MockEmbeddings}); {@code error-<status>} models fail as for chat. */
+    @Override
+    public Mono<EmbeddingResponse> embed(EmbeddingRequest request, UpstreamTarget target) {
+        return Mono.fromSupplier(() -> {
+            Matcher forced = FORCED_ERROR.matcher(target.model());
+            if (forced.matches()) {
+                throw forcedError(Integer.parseInt(forced.group(1)), target.provider());
+            }
+            return MockEmbeddings.embed(request, new ResolvedModel(target.provider(), target.model()));
+        });
     }
 
     @Override
