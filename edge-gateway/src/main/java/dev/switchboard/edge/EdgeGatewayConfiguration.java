@@ -6,13 +6,23 @@ import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.providers.ProviderAdaptersConfiguration;
 import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.providers.http.LoopLocalClients;
+import io.netty.channel.ChannelOption;
 import dev.switchboard.edge.auth.KeyAuthenticationFilter;
+import dev.switchboard.edge.routing.LoopLocalRoutingFilter;
 import dev.switchboard.edge.web.BodyLimitFilter;
 import dev.switchboard.edge.web.EdgeErrorHandler;
 import dev.switchboard.edge.web.RequestIdFilter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** The edge's beans; {@link EdgeGatewayApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +55,29 @@ public class EdgeGatewayConfiguration {
         return routes.routes()
                 .route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()))
                 .build();
+    }
+
+    /** Pools to the router, one per event loop; see {@link LoopLocalRoutingFilter}. */
+    @Bean(destroyMethod = "close")
+    LoopLocalClients routerClients() {
+        return new LoopLocalClients(() -> ConnectionProvider.builder("switchboard-router").maxConnections(1000)
+                .maxIdleTime(Duration.ofSeconds(30)).pendingAcquireTimeout(Duration.ofSeconds(30)).build(),
+                pool -> HttpClient.create(pool).keepAlive(true).compress(false)
+                        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000));
+    }
+
+    @Bean
+    LoopLocalRoutingFilter loopLocalRoutingFilter(LoopLocalClients routerClients,
+                                                  ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+                                                  HttpClientProperties properties) {
+        return new LoopLocalRoutingFilter(routerClients, headersFilters, properties);
+    }
+
+    /** The gateway ties its response writer to its own routing filter, so it goes with it and comes back here. */
+    @Bean
+    NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties gateway,
+                                                      ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.switchboard.providers;
 
+import dev.switchboard.providers.http.LoopLocalClients;
 import dev.switchboard.providers.http.UpstreamClient;
 import dev.switchboard.providers.mock.MockAdapter;
 import dev.switchboard.providers.openai.OpenAiAdapter;
@@ -8,21 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.netty.resources.ConnectionProvider;
 
 /** Builds the shared upstream HTTP client and every adapter we ship: the OpenAI dialect presets and the mock. */
 @Configuration(proxyBeanMethods = false)
 public class ProviderAdaptersConfiguration {
 
-    /** The upstream connection pool, disposed with the context. */
-    @Bean(destroyMethod = "dispose")
-    ConnectionProvider upstreamConnections() {
-        return UpstreamClient.defaultConnections();
+    /** The upstream connection pools, one per event loop, disposed with the context. */
+    @Bean(destroyMethod = "close")
+    LoopLocalClients upstreamClients() {
+        return new LoopLocalClients(UpstreamClient::defaultConnections, UpstreamClient::defaultHttpClient);
     }
 
     @Bean
-    ProviderRegistry providerRegistry(ConnectionProvider upstreamConnections) {
-        var http = new UpstreamClient(UpstreamClient.defaultHttpClient(upstreamConnections));
+    ProviderRegistry providerRegistry(LoopLocalClients upstreamClients) {
+        var http = new UpstreamClient(upstreamClients);
         List<ProviderAdapter> adapters = new ArrayList<>();
         OpenAiPresets.all().forEach(dialect -> adapters.add(new OpenAiAdapter(http, dialect)));
         adapters.add(new MockAdapter());

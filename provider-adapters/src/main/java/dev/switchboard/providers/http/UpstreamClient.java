@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,9 +29,14 @@ public final class UpstreamClient {
     /** Error bodies are read up to this size; the rest is drained and dropped. */
     static final int ERROR_BODY_LIMIT = 64 * 1024;
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
     public UpstreamClient(HttpClient http) {
+        this(() -> http);
+    }
+
+    /** @param http the client to use on the calling thread (see {@link LoopLocalClients}) */
+    public UpstreamClient(Supplier<HttpClient> http) {
         this.http = http;
     }
 
@@ -65,7 +71,7 @@ public final class UpstreamClient {
 
     private Flux<byte[]> exchange(URI uri, Map<String, String> headers, byte[] body, Duration timeout,
                                   ErrorMapper errors, Function<ByteBufFlux, Publisher<byte[]>> onSuccess) {
-        return http.responseTimeout(timeout)
+        return http.get().responseTimeout(timeout)
                 .headers(h -> {
                     headers.forEach(h::set);
                     h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
