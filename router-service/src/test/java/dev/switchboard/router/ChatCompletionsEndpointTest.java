@@ -36,14 +36,18 @@ class ChatCompletionsEndpointTest {
 
     WebTestClient client;
 
+    static Path config;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("switchboard.config", ChatCompletionsEndpointTest::configFile);
+        registry.add("switchboard.reload-interval", () -> "1h");
     }
 
     static String configFile() {
         try {
             Path file = Files.createTempFile("switchboard", ".yaml");
+            config = file;
             Files.writeString(file, """
                     providers:
                       mock: { kind: mock }
@@ -151,6 +155,15 @@ class ChatCompletionsEndpointTest {
     void malformedJsonIs400InOpenAiEnvelope() {
         chat("full", "{\"model\":").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error.type").isEqualTo("invalid_request_error");
+    }
+
+    @Test
+    void aKeyTheEdgeAlreadyKnowsIsFoundWithoutWaitingForThePoll() throws IOException {
+        Files.writeString(config, Files.readString(config) + "  - { name: newcomer, key-sha256: "
+                + ConfigParser.sha256("k3") + ", models: [echo] }\n");
+        chat("newcomer", body("echo", "just added", false)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.choices[0].message.content").isEqualTo("just added");
     }
 
     @Test

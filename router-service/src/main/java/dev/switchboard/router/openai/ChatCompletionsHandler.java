@@ -48,7 +48,7 @@ public final class ChatCompletionsHandler {
     public Mono<ServerResponse> handle(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             OpenAiChatCall call = decoder.decode(body);
-            var route = routes.current().resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
+            var route = routes.resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
             return call.stream() ? streamed(fallback.stream(call.request(), route), call, request)
                     : whole(fallback.complete(call.request(), route));
         });

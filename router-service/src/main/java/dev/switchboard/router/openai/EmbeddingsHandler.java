@@ -45,7 +45,7 @@ public final class EmbeddingsHandler {
             if (format != null && !base64 && !"float".equals(format)) {
                 throw GatewayException.invalid("encoding_format", "encoding_format: expected float or base64");
             }
-            var route = routes.current().resolve(embedding.model(), PrincipalFilter.principal(request.exchange()));
+            var route = routes.resolve(embedding.model(), PrincipalFilter.principal(request.exchange()));
             return fallback.embed(embedding, route).flatMap(response -> ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .header(ChatCompletionsHandler.PROVIDER_HEADER, response.model().provider())

@@ -1,20 +1,44 @@
 package dev.switchboard.router.routing;
 
 import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.ProviderRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The routing table of the active config version; swapped atomically when {@code switchboard.yaml} changes. */
 public final class LiveRoutingTable {
 
+    private final ConfigFile config;
     private final AtomicReference<RoutingTable> current;
 
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry) {
+        this.config = config;
         current = new AtomicReference<>(RoutingTable.build(config.current(), registry));
         config.onActivate(next -> current.set(RoutingTable.build(next, registry)));
     }
 
-    public RoutingTable current() {
+    /** See {@link RoutingTable#resolve}, in the config version that knows the caller's key. */
+    public Route resolve(String model, Principal principal) {
+        return forCaller(principal).resolve(model, principal);
+    }
+
+    /** See {@link RoutingTable#visibleTo}, in the config version that knows the caller's key. */
+    public List<Route> visibleTo(Principal principal) {
+        return forCaller(principal).visibleTo(principal);
+    }
+
+    /**
+     * The table for a caller. The edge and the router poll {@code switchboard.yaml} on their own, so a key the edge
+     * has just accepted may not be in the router's version yet: on such a miss the file is checked once at once
+     * (only an edge-signed principal gets here, so callers cannot make the router read the file at will).
+     */
+    private RoutingTable forCaller(Principal principal) {
+        RoutingTable table = current.get();
+        if (table.knows(principal)) {
+            return table;
+        }
+        config.reload();
         return current.get();
     }
 }

@@ -75,6 +75,11 @@ public final class RoutingTable {
         return Optional.ofNullable(routes.get(model));
     }
 
+    /** Whether the key the principal names is in this config version. */
+    public boolean knows(Principal principal) {
+        return keysByName.containsKey(principal.keyName());
+    }
+
     public long configVersion() {
         return configVersion;
     }
