@@ -7,6 +7,7 @@ import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.edge.web.RequestIdFilter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates the Switchboard key sent as {@code Authorization: Bearer} or {@code x-api-key} by its SHA-256,
- * removes the key and any identity header a caller sent, and attaches the principal signed for the router.
+ * removes the key and any identity header a caller sent, and attaches the principal signed for the router and the
+ * request id.
  */
 public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
 
@@ -47,7 +49,9 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
                     "Incorrect API key provided: " + redact(key) + "."));
         }
         String principal = signer.sign(new Principal(found.name()));
+        String requestId = RequestIdFilter.of(exchange);
         ServerWebExchange forwarded = exchange.mutate().request(r -> r.headers(h -> {
+            h.set(RequestIdFilter.HEADER, requestId);
             h.remove(HttpHeaders.AUTHORIZATION);
             h.remove(API_KEY);
             h.headerNames().stream()

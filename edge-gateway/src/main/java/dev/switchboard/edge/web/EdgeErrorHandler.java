@@ -25,7 +25,7 @@ public final class EdgeErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         // Failures before the filters ran (an unknown path) still get a request id; the first one registered wins.
-        RequestIdFilter.withRequestId(exchange);
+        RequestIdFilter.assign(exchange);
         GatewayException error = translate(failure, exchange);
         int status = failure instanceof ResponseStatusException rse && !(failure.getCause() instanceof ConnectException)
                 ? rse.getStatusCode().value() : error.category().status();

@@ -20,15 +20,28 @@ public final class RequestIdFilter implements GlobalFilter, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return chain.filter(withRequestId(exchange));
+        assign(exchange);
+        return chain.filter(exchange);
+    }
+
+    /**
+     * The request's id, for the request that goes to the router (set there together with the principal, so the
+     * request headers are copied once).
+     */
+    public static String of(ServerWebExchange exchange) {
+        String id = exchange.getAttribute(ATTRIBUTE);
+        return id != null ? id : assign(exchange);
     }
 
     /** Also used by the error handler, for requests that fail before any filter ran. */
-    public static ServerWebExchange withRequestId(ServerWebExchange exchange) {
+    public static String assign(ServerWebExchange exchange) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : newId();
+        exchange.getAttributes().putIfAbsent(ATTRIBUTE, id);
         var response = exchange.getResponse();
         response.beforeCommit(() -> {
             if (response.getHeaders().getFirst(HEADER) == null) {
@@ -36,10 +49,7 @@ public final class RequestIdFilter implements GlobalFilter, Ordered {
             }
             return Mono.empty();
         });
-        if (id.equals(given)) {
-            return exchange;
-        }
-        return exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+        return id;
     }
 
     /** A random (version 4 layout) UUID without SecureRandom's shared lock: ids must be unique, not secret. */
