@@ -19,24 +19,24 @@ final class DialectSettings {
     private DialectSettings() {}
 
     static OpenAiDialect apply(OpenAiDialect base, Map<String, String> settings, String provider) {
-        OpenAiDialect d = base;
+        OpenAiDialect.Builder d = base.toBuilder();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String v = e.getValue().trim();
-            d = switch (e.getKey()) {
-                case "max-tokens-field" -> d.withMaxTokensField(oneOf(provider, e.getKey(), v, "max_tokens", "max_completion_tokens"));
-                case "stream-usage", "supports-stream-usage" -> d.withStreamUsage(bool(provider, e.getKey(), v));
-                case "system-role" -> d.withSystemRole(oneOf(provider, e.getKey(), v, "system", "developer"));
-                case "tool-id-rule" -> d.withToolIds("alnum9".equals(oneOf(provider, e.getKey(), v, "any", "alnum9"))
+            switch (e.getKey()) {
+                case "max-tokens-field" -> d.maxTokensField(oneOf(provider, e.getKey(), v, "max_tokens", "max_completion_tokens"));
+                case "stream-usage", "supports-stream-usage" -> d.streamUsage(bool(provider, e.getKey(), v));
+                case "system-role" -> d.systemRole(oneOf(provider, e.getKey(), v, "system", "developer"));
+                case "tool-id-rule" -> d.toolIds("alnum9".equals(oneOf(provider, e.getKey(), v, "any", "alnum9"))
                         ? OpenAiDialect.ToolIdRule.ALNUM_9 : OpenAiDialect.ToolIdRule.ANY);
-                case "drop-fields" -> d.withDroppedFields(list(v));
-                case "seed-field" -> d.withSeedField(oneOf(provider, e.getKey(), v, "seed", "random_seed"));
-                case "required-tool-choice" -> d.withRequiredToolChoice(oneOf(provider, e.getKey(), v, "required", "any"));
-                case "assistant-after-tool" -> d.withAssistantAfterTool(bool(provider, e.getKey(), v));
-                case "bad-key-as-400" -> d.withBadKeyAs400(bool(provider, e.getKey(), v));
-                default -> d;
-            };
+                case "drop-fields" -> d.droppedFields(list(v));
+                case "seed-field" -> d.seedField(oneOf(provider, e.getKey(), v, "seed", "random_seed"));
+                case "required-tool-choice" -> d.requiredToolChoice(oneOf(provider, e.getKey(), v, "required", "any"));
+                case "assistant-after-tool" -> d.assistantAfterTool(bool(provider, e.getKey(), v));
+                case "bad-key-as-400" -> d.badKeyAs400(bool(provider, e.getKey(), v));
+                default -> { }
+            }
         }
-        return d;
+        return d.build();
     }
 
     private static Set<String> list(String value) {

@@ -58,53 +58,93 @@ public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilit
         return droppedFields.contains(field);
     }
 
-    OpenAiDialect withCapabilities(Capabilities value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, value, maxTokensField, streamUsage, systemRole, toolIds,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
+    Builder toBuilder() {
+        return new Builder(this);
     }
 
-    OpenAiDialect withMaxTokensField(String value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, value, streamUsage, systemRole, toolIds,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+    /** Changes some fields of a dialect (presets from the OpenAI baseline, settings on top of a preset). */
+    static final class Builder {
+        private final String kind;
+        private final @Nullable URI defaultBaseUrl;
+        private Capabilities capabilities;
+        private String maxTokensField;
+        private boolean streamUsage;
+        private String systemRole;
+        private ToolIdRule toolIds;
+        private Set<String> droppedFields;
+        private String seedField;
+        private String requiredToolChoice;
+        private boolean assistantAfterTool;
+        private boolean badKeyAs400;
 
-    OpenAiDialect withStreamUsage(boolean value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, value, systemRole, toolIds,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+        private Builder(OpenAiDialect d) {
+            kind = d.kind;
+            defaultBaseUrl = d.defaultBaseUrl;
+            capabilities = d.capabilities;
+            maxTokensField = d.maxTokensField;
+            streamUsage = d.streamUsage;
+            systemRole = d.systemRole;
+            toolIds = d.toolIds;
+            droppedFields = d.droppedFields;
+            seedField = d.seedField;
+            requiredToolChoice = d.requiredToolChoice;
+            assistantAfterTool = d.assistantAfterTool;
+            badKeyAs400 = d.badKeyAs400;
+        }
 
-    OpenAiDialect withSystemRole(String value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, value, toolIds,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+        Builder capabilities(Capabilities value) {
+            capabilities = value;
+            return this;
+        }
 
-    OpenAiDialect withToolIds(ToolIdRule value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, value,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+        Builder maxTokensField(String value) {
+            maxTokensField = value;
+            return this;
+        }
 
-    OpenAiDialect withDroppedFields(Set<String> value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, toolIds,
-                value, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+        Builder streamUsage(boolean value) {
+            streamUsage = value;
+            return this;
+        }
 
-    OpenAiDialect withSeedField(String value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, toolIds,
-                droppedFields, value, requiredToolChoice, assistantAfterTool, badKeyAs400);
-    }
+        Builder systemRole(String value) {
+            systemRole = value;
+            return this;
+        }
 
-    OpenAiDialect withRequiredToolChoice(String value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, toolIds,
-                droppedFields, seedField, value, assistantAfterTool, badKeyAs400);
-    }
+        Builder toolIds(ToolIdRule value) {
+            toolIds = value;
+            return this;
+        }
 
-    OpenAiDialect withAssistantAfterTool(boolean value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, toolIds,
-                droppedFields, seedField, requiredToolChoice, value, badKeyAs400);
-    }
+        Builder droppedFields(Set<String> value) {
+            droppedFields = value;
+            return this;
+        }
 
-    OpenAiDialect withBadKeyAs400(boolean value) {
-        return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole, toolIds,
-                droppedFields, seedField, requiredToolChoice, assistantAfterTool, value);
+        Builder seedField(String value) {
+            seedField = value;
+            return this;
+        }
+
+        Builder requiredToolChoice(String value) {
+            requiredToolChoice = value;
+            return this;
+        }
+
+        Builder assistantAfterTool(boolean value) {
+            assistantAfterTool = value;
+            return this;
+        }
+
+        Builder badKeyAs400(boolean value) {
+            badKeyAs400 = value;
+            return this;
+        }
+
+        OpenAiDialect build() {
+            return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole,
+                    toolIds, droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
+        }
     }
 }

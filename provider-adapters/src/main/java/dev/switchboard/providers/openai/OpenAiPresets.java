@@ -25,15 +25,19 @@ public final class OpenAiPresets {
     /** Groq: 400 on messages[].name (and logprobs, logit_bias, which we never send); usage in x_groq. */
     public static OpenAiDialect groq() {
         return OpenAiDialect.openAi("groq", URI.create("https://api.groq.com/openai/v1"))
-                .withCapabilities(Capabilities.ALL.withEmbeddings(false))
-                .withDroppedFields(Set.of("messages[].name"));
+                .toBuilder()
+                .capabilities(Capabilities.ALL.withEmbeddings(false))
+                .droppedFields(Set.of("messages[].name"))
+                .build();
     }
 
     /** Cerebras: penalties and parallel_tool_calls reportedly rejected with 400, no embeddings. */
     public static OpenAiDialect cerebras() {
         return OpenAiDialect.openAi("cerebras", URI.create("https://api.cerebras.ai/v1"))
-                .withCapabilities(new Capabilities(true, false, true, false, true, false))
-                .withDroppedFields(Set.of("presence_penalty", "frequency_penalty", "parallel_tool_calls"));
+                .toBuilder()
+                .capabilities(new Capabilities(true, false, true, false, true, false))
+                .droppedFields(Set.of("presence_penalty", "frequency_penalty", "parallel_tool_calls"))
+                .build();
     }
 
     /** DeepInfra: FastAPI-style {detail} errors, handled by the shared envelope parser. */
@@ -44,30 +48,38 @@ public final class OpenAiPresets {
     /** Mistral: max_tokens, random_seed, tool_choice any, 9-char ids, no user right after tool, usage by default. */
     public static OpenAiDialect mistral() {
         return OpenAiDialect.openAi("mistral", URI.create("https://api.mistral.ai/v1"))
-                .withMaxTokensField("max_tokens")
-                .withStreamUsage(false)
-                .withToolIds(OpenAiDialect.ToolIdRule.ALNUM_9)
-                .withSeedField("random_seed")
-                .withRequiredToolChoice("any")
-                .withAssistantAfterTool(true);
+                .toBuilder()
+                .maxTokensField("max_tokens")
+                .streamUsage(false)
+                .toolIds(OpenAiDialect.ToolIdRule.ALNUM_9)
+                .seedField("random_seed")
+                .requiredToolChoice("any")
+                .assistantAfterTool(true)
+                .build();
     }
 
     /** xAI: invalid key answered with 400; completion_tokens excluding reasoning is normalised by the decoder. */
     public static OpenAiDialect xai() {
         return OpenAiDialect.openAi("xai", URI.create("https://api.x.ai/v1"))
-                .withBadKeyAs400(true);
+                .toBuilder()
+                .badKeyAs400(true)
+                .build();
     }
 
     /** OpenRouter: keep-alive comments and in-stream errors are handled by the shared parser and decoder. */
     public static OpenAiDialect openrouter() {
         return OpenAiDialect.openAi("openrouter", URI.create("https://openrouter.ai/api/v1"))
-                .withCapabilities(Capabilities.ALL.withEmbeddings(false));
+                .toBuilder()
+                .capabilities(Capabilities.ALL.withEmbeddings(false))
+                .build();
     }
 
     /** Gemini's OpenAI-compatible endpoint: index-less whole tool calls, stop for tool turns, 400 on bad keys. */
     public static OpenAiDialect geminiOpenAi() {
         return OpenAiDialect.openAi("gemini-openai", URI.create("https://generativelanguage.googleapis.com/v1beta/openai"))
-                .withBadKeyAs400(true);
+                .toBuilder()
+                .badKeyAs400(true)
+                .build();
     }
 
     public static List<OpenAiDialect> all() {
