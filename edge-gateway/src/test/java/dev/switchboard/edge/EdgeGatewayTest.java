@@ -7,11 +7,8 @@ import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.testkit.FakeUpstream;
 import dev.switchboard.testkit.RawResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.switchboard.testkit.TempYaml;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +48,12 @@ class EdgeGatewayTest {
     }
 
     static String configFile() {
-        try {
-            Path file = Files.createTempFile("switchboard", ".yaml");
-            Files.writeString(file, """
-                    providers: { mock: { kind: mock } }
-                    models: { echo: mock/echo }
-                    keys:
-                      - { name: app, key-sha256: %s }
-                    """.formatted(ConfigParser.sha256(APP_KEY)));
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempYaml.write("""
+                providers: { mock: { kind: mock } }
+                models: { echo: mock/echo }
+                keys:
+                  - { name: app, key-sha256: %s }
+                """.formatted(ConfigParser.sha256(APP_KEY))).toString();
     }
 
     @BeforeEach

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.testkit.TempYaml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,10 +45,7 @@ class ChatCompletionsEndpointTest {
     }
 
     static String configFile() {
-        try {
-            Path file = Files.createTempFile("switchboard", ".yaml");
-            config = file;
-            Files.writeString(file, """
+        config = TempYaml.write("""
                     providers:
                       mock: { kind: mock }
                       spare: { kind: mock }
@@ -60,10 +57,7 @@ class ChatCompletionsEndpointTest {
                       - { name: full, key-sha256: %s }
                       - { name: narrow, key-sha256: %s, models: [echo] }
                     """.formatted(ConfigParser.sha256("k1"), ConfigParser.sha256("k2")));
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return config.toString();
     }
 
     @BeforeEach
