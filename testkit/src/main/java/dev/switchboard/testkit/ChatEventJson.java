@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {"type":"tool_call","index":0,"id":"call_1","name":"get_weather"}
  * {"type":"tool_args","index":0,"json":"{\"city\""}
  * {"type":"usage","input":12,"output":5,"cachedInput":0,"cacheWrite":0,"reasoning":0}   (missing counts are 0)
- * {"type":"finished","reason":"STOP"}
+ * {"type":"signature","signature":"EqQB...","provider":"anthropic"}   {"type":"redacted","data":"...","provider":"anthropic"}
+ * {"type":"finished","reason":"STOP"}          {"type":"finished","reason":"STOP","stopSequence":"END"}
  * </pre>
  */
 public final class ChatEventJson {
@@ -41,9 +42,12 @@ public final class ChatEventJson {
             case "tool_args" -> new ChatEvent.ToolCallArgumentsDelta(n.path("index").asInt(), n.path("json").asString());
             case "usage" -> new ChatEvent.UsageReported(new TokenUsage(n.path("input").asLong(), n.path("output").asLong(),
                     n.path("cachedInput").asLong(), n.path("cacheWrite").asLong(), n.path("reasoning").asLong()));
-            case "finished" -> new ChatEvent.Finished(FinishReason.valueOf(n.path("reason").asString()));
+            case "signature" -> new ChatEvent.ReasoningSignature(n.path("signature").asString(), n.path("provider").asString());
+            case "redacted" -> new ChatEvent.RedactedReasoning(n.path("data").asString(), n.path("provider").asString());
+            case "finished" -> new ChatEvent.Finished(FinishReason.valueOf(n.path("reason").asString()),
+                    n.hasNonNull("stopSequence") ? n.get("stopSequence").asString() : null);
             default -> throw new IllegalArgumentException("unknown event type '" + type
-                    + "' (expected started, text, reasoning, tool_call, tool_args, usage or finished)");
+                    + "' (expected started, text, reasoning, signature, redacted, tool_call, tool_args, usage or finished)");
         };
     }
 
@@ -61,7 +65,15 @@ public final class ChatEventJson {
             case ChatEvent.UsageReported u -> n.put("type", "usage").put("input", u.usage().input())
                     .put("output", u.usage().output()).put("cachedInput", u.usage().cachedInput())
                     .put("cacheWrite", u.usage().cacheWrite()).put("reasoning", u.usage().reasoning());
-            case ChatEvent.Finished f -> n.put("type", "finished").put("reason", f.reason().name());
+            case ChatEvent.ReasoningSignature r -> n.put("type", "signature").put("signature", r.signature())
+                    .put("provider", r.provider());
+            case ChatEvent.RedactedReasoning r -> n.put("type", "redacted").put("data", r.data()).put("provider", r.provider());
+            case ChatEvent.Finished f -> {
+                n.put("type", "finished").put("reason", f.reason().name());
+                if (f.stopSequence() != null) {
+                    n.put("stopSequence", f.stopSequence());
+                }
+            }
         }
         return n.toString();
     }

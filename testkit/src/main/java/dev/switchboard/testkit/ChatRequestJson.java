@@ -33,7 +33,7 @@ public final class ChatRequestJson {
         n.path("tools").forEach(t -> tools.add(new ToolSpec(t.path("name").asString(), text(t, "description"),
                 t.has("parameters") ? t.get("parameters").toString() : null, t.path("strict").asBoolean(false))));
         var options = new ChatRequest.Options(toolChoice(n.get("toolChoice")), n.path("parallelToolCalls").asBoolean(true),
-                responseFormat(n.get("responseFormat")));
+                responseFormat(n.get("responseFormat")), thinking(n.get("thinking")), text(n, "user"));
         return new ChatRequest(n.path("model").asString(), messages, tools, sampling(n.path("sampling")), options);
     }
 
@@ -49,7 +49,7 @@ public final class ChatRequestJson {
         return new Message(role, parts, text(m, "name"));
     }
 
-    private static ContentPart part(JsonNode p) {
+    static ContentPart part(JsonNode p) {
         String type = p.path("type").asString();
         return switch (type) {
             case "text" -> new ContentPart.Text(p.path("text").asString());
@@ -60,9 +60,20 @@ public final class ChatRequestJson {
                     p.path("isError").asBoolean(false));
             case "reasoning" -> new ContentPart.Reasoning(p.path("text").asString(), text(p, "signature"),
                     text(p, "provider"));
+            case "redacted" -> new ContentPart.RedactedReasoning(p.path("data").asString(), p.path("provider").asString());
+            case "cache" -> new ContentPart.CacheBreakpoint(text(p, "ttl"));
             default -> throw new IllegalArgumentException("unknown content part type '" + type
-                    + "' (expected text, image, tool_call, tool_result or reasoning)");
+                    + "' (expected text, image, tool_call, tool_result, reasoning, redacted or cache)");
         };
+    }
+
+    /** {@code {"enabled":true,"budgetTokens":2048,"effort":"high"}}, each field optional. */
+    private static ChatRequest.@Nullable Thinking thinking(@Nullable JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        return new ChatRequest.Thinking(n.path("enabled").asBoolean(true),
+                n.has("budgetTokens") ? n.get("budgetTokens").asInt() : null, text(n, "effort"));
     }
 
     private static ToolChoice toolChoice(@Nullable JsonNode n) {
@@ -98,7 +109,8 @@ public final class ChatRequestJson {
         return new Sampling(number(s, "temperature"), number(s, "topP"),
                 s.has("maxOutputTokens") ? s.get("maxOutputTokens").asInt() : null, stop,
                 s.has("seed") ? s.get("seed").asLong() : null,
-                new Sampling.Penalties(number(s, "presencePenalty"), number(s, "frequencyPenalty")));
+                new Sampling.Penalties(number(s, "presencePenalty"), number(s, "frequencyPenalty")),
+                s.has("topK") ? s.get("topK").asInt() : null);
     }
 
     private static @Nullable Double number(JsonNode n, String field) {

@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  *  "finishReason":"STOP","usage":{"input":12,"output":5,"cachedInput":0,"cacheWrite":0,"reasoning":0}}
  * </pre>
  * {@code text} and {@code reasoning} default to "", {@code toolCalls} to none, missing counts to 0; no {@code usage}
- * means the upstream reported none.
+ * means the upstream reported none. When the order of parts or signatures matter, {@code content} replaces
+ * {@code text}, {@code reasoning} and {@code toolCalls} with the parts in request.json's form
+ * ({@code [{"type":"reasoning","text":"..","signature":"..","provider":"anthropic"},{"type":"text","text":".."}]});
+ * {@code "stopSequence":"END"} names the matched stop sequence.
  */
 public final class ChatResponseJson {
 
@@ -38,9 +41,15 @@ public final class ChatResponseJson {
         @Nullable TokenUsage usage = u == null || u.isNull() ? null : new TokenUsage(u.path("input").asLong(),
                 u.path("output").asLong(), u.path("cachedInput").asLong(), u.path("cacheWrite").asLong(),
                 u.path("reasoning").asLong());
-        return new ChatResponse(n.path("id").asString(),
-                new ResolvedModel(n.path("provider").asString(), n.path("model").asString()),
-                n.path("text").asString(""), n.path("reasoning").asString(""), calls,
-                new ChatResponse.Outcome(FinishReason.valueOf(n.path("finishReason").asString()), usage));
+        var model = new ResolvedModel(n.path("provider").asString(), n.path("model").asString());
+        var outcome = new ChatResponse.Outcome(FinishReason.valueOf(n.path("finishReason").asString()), usage,
+                n.hasNonNull("stopSequence") ? n.get("stopSequence").asString() : null);
+        if (n.has("content")) {
+            List<ContentPart> content = new ArrayList<>();
+            n.get("content").forEach(p -> content.add(ChatRequestJson.part(p)));
+            return new ChatResponse(n.path("id").asString(), model, content, outcome);
+        }
+        return new ChatResponse(n.path("id").asString(), model, n.path("text").asString(""),
+                n.path("reasoning").asString(""), calls, outcome);
     }
 }

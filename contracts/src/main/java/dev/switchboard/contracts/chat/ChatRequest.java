@@ -3,6 +3,7 @@ package dev.switchboard.contracts.chat;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical chat request every ingress decodes into. It says what to generate, never who asks:
@@ -31,13 +32,58 @@ public record ChatRequest(String model, List<Message> messages, List<ToolSpec> t
         return new ChatRequest(newModel, messages, tools, sampling, options);
     }
 
-    /** Tool behaviour and output format. */
-    public record Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat) {
-        public static final Options DEFAULT = new Options(ToolChoice.AUTO, true, ResponseFormat.TEXT);
+    /**
+     * Tool behaviour, output format, reasoning and the end-user tag.
+     *
+     * @param thinking {@code null} when the caller did not ask for or against reasoning
+     * @param user the caller's end-user id (OpenAI {@code user}, Anthropic {@code metadata.user_id})
+     */
+    public record Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat,
+                          @Nullable Thinking thinking, @Nullable String user) {
+        public static final Options DEFAULT = new Options(ToolChoice.AUTO, true, ResponseFormat.TEXT, null, null);
 
         public Options {
             requireNonNull(toolChoice, "toolChoice");
             requireNonNull(responseFormat, "responseFormat");
+        }
+
+        public Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat) {
+            this(toolChoice, parallelToolCalls, responseFormat, null, null);
+        }
+    }
+
+    /**
+     * How much the model should reason. {@code enabled=false} asks for no reasoning. A budget comes from Anthropic's
+     * {@code budget_tokens} or Gemini's {@code thinkingBudget}; an effort ({@code minimal}, {@code low},
+     * {@code medium}, {@code high}, ...) from OpenAI's {@code reasoning_effort} or Anthropic's
+     * {@code output_config.effort}. Writers translate whichever is set into their provider's knob.
+     */
+    public record Thinking(boolean enabled, @Nullable Integer budgetTokens, @Nullable String effort) {
+        public static final Thinking OFF = new Thinking(false, null, null);
+
+        /** The budget to send to a provider that takes tokens, from the effort when no budget was given. */
+        public int budgetOr(int lowDefault) {
+            if (budgetTokens != null) {
+                return budgetTokens;
+            }
+            return switch (effort == null ? "" : effort) {
+                case "minimal" -> 512;
+                case "medium" -> 2048;
+                case "high" -> 4096;
+                case "xhigh", "max" -> 8192;
+                default -> lowDefault;
+            };
+        }
+
+        /** The effort to send to a provider that takes levels, from the budget when no effort was given. */
+        public String effortOr(String fallback) {
+            if (effort != null) {
+                return effort;
+            }
+            if (budgetTokens == null) {
+                return fallback;
+            }
+            return budgetTokens <= 1024 ? "low" : budgetTokens <= 8192 ? "medium" : "high";
         }
     }
 }

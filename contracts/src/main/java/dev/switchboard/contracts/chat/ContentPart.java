@@ -34,7 +34,24 @@ public sealed interface ContentPart {
         }
     }
 
-    /** Reasoning text with the provider that produced it, so a signature never reaches another provider. */
+    /**
+     * Marks the part before it as the end of a cacheable prefix (Anthropic's {@code cache_control}); {@code ttl} is
+     * {@code 5m}, {@code 1h} or {@code null} for the provider's default. Upstreams without explicit caching ignore it.
+     */
+    record CacheBreakpoint(@Nullable String ttl) implements ContentPart {}
+
+    /** Encrypted reasoning ({@code redacted_thinking}) from {@code provider}, sent back only to that protocol kind. */
+    record RedactedReasoning(String data, String provider) implements ContentPart {
+        public RedactedReasoning {
+            requireNonNull(data, "data");
+            requireNonNull(provider, "provider");
+        }
+    }
+
+    /**
+     * Reasoning text with the protocol kind that produced it, so a signature never reaches another provider. Empty text with a
+     * signature is a signature for the part after it (Gemini's thought signature on a function call).
+     */
     record Reasoning(String text, @Nullable String signature, @Nullable String provider) implements ContentPart {
         public Reasoning { requireNonNull(text, "text"); }
     }

@@ -32,6 +32,27 @@ class ChatEventsTest {
     }
 
     @Test
+    void keepsReasoningSignaturesAndPartOrder() {
+        var response = ChatEvents.collect(List.of(
+                new ChatEvent.Started("r1", MODEL),
+                new ChatEvent.ReasoningDelta("hmm"), new ChatEvent.ReasoningSignature("sig-a", "anthropic"),
+                new ChatEvent.RedactedReasoning("opaque", "anthropic"),
+                new ChatEvent.TextDelta("Calling."),
+                new ChatEvent.ReasoningSignature("sig-g", "gemini"),
+                new ChatEvent.ToolCallStarted(0, "call_a", "weather"),
+                new ChatEvent.Finished(FinishReason.STOP, "END")));
+
+        assertThat(response.content()).containsExactly(
+                new ContentPart.Reasoning("hmm", "sig-a", "anthropic"),
+                new ContentPart.RedactedReasoning("opaque", "anthropic"),
+                new ContentPart.Text("Calling."),
+                new ContentPart.Reasoning("", "sig-g", "gemini"),
+                new ContentPart.ToolCall("call_a", "weather", ""));
+        assertThat(response.reasoning()).isEqualTo("hmm");
+        assertThat(response.outcome().stopSequence()).isEqualTo("END");
+    }
+
+    @Test
     void rejectsStreamWithoutFinish() {
         assertThatThrownBy(() -> ChatEvents.collect(List.of(new ChatEvent.Started("r1", MODEL))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Finished");

@@ -52,18 +52,36 @@ public final class OpenAiResponseEncoder {
         gen.writeNullProperty("refusal");
         if (hasCalls) {
             gen.writeArrayPropertyStart("tool_calls");
-            for (ContentPart.ToolCall call : response.toolCalls()) {
-                gen.writeStartObject();
-                gen.writeStringProperty("id", call.id());
-                gen.writeStringProperty("type", "function");
-                gen.writeObjectPropertyStart("function");
-                gen.writeStringProperty("name", call.name());
-                gen.writeStringProperty("arguments", call.argumentsJson());
-                gen.writeEndObject();
-                gen.writeEndObject();
+            String signature = null;
+            for (ContentPart part : response.content()) {
+                if (part instanceof ContentPart.Reasoning r && r.text().isEmpty() && "gemini".equals(r.provider())) {
+                    signature = r.signature();
+                } else if (part instanceof ContentPart.ToolCall call) {
+                    gen.writeStartObject();
+                    gen.writeStringProperty("id", call.id());
+                    gen.writeStringProperty("type", "function");
+                    gen.writeObjectPropertyStart("function");
+                    gen.writeStringProperty("name", call.name());
+                    gen.writeStringProperty("arguments", call.argumentsJson());
+                    gen.writeEndObject();
+                    if (signature != null) {
+                        thoughtSignature(gen, signature);
+                        signature = null;
+                    }
+                    gen.writeEndObject();
+                }
             }
             gen.writeEndArray();
         }
+        gen.writeEndObject();
+    }
+
+    /** Gemini's thought signature on a tool call, in the shape Gemini's own OpenAI-compatible endpoint uses. */
+    static void thoughtSignature(JsonGenerator gen, String signature) {
+        gen.writeObjectPropertyStart("extra_content");
+        gen.writeObjectPropertyStart("google");
+        gen.writeStringProperty("thought_signature", signature);
+        gen.writeEndObject();
         gen.writeEndObject();
     }
 

@@ -20,6 +20,7 @@ public final class OpenAiSseEncoder {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY = new byte[0];
+    private static final String GEMINI = "gemini";
 
     private final JsonMapper json;
     private final boolean includeUsage;
@@ -29,6 +30,7 @@ public final class OpenAiSseEncoder {
     private @Nullable TokenUsage usage;
     private String contentPrefix = "";
     private String contentSuffix = "";
+    private @Nullable String pendingSignature;
 
     public OpenAiSseEncoder(JsonMapper json, boolean includeUsage, long createdEpochSeconds) {
         this.json = json;
@@ -50,8 +52,17 @@ public final class OpenAiSseEncoder {
             }
             case ChatEvent.TextDelta d -> content(d.text());
             case ChatEvent.ReasoningDelta d -> chunk(gen -> gen.writeStringProperty("reasoning_content", d.text()), null);
-            case ChatEvent.ToolCallStarted s -> chunk(gen -> toolCall(gen, s.index(), s.callId(), s.name(), ""), null);
-            case ChatEvent.ToolCallArgumentsDelta d -> chunk(gen -> toolCall(gen, d.index(), null, null, d.jsonFragment()), null);
+            case ChatEvent.ReasoningSignature s -> {
+                pendingSignature = GEMINI.equals(s.provider()) ? s.signature() : null;
+                yield EMPTY;
+            }
+            case ChatEvent.RedactedReasoning r -> EMPTY;
+            case ChatEvent.ToolCallStarted s -> {
+                String signature = pendingSignature;
+                pendingSignature = null;
+                yield chunk(gen -> toolCall(gen, s.index(), s.callId(), s.name(), "", signature), null);
+            }
+            case ChatEvent.ToolCallArgumentsDelta d -> chunk(gen -> toolCall(gen, d.index(), null, null, d.jsonFragment(), null), null);
             case ChatEvent.UsageReported u -> {
                 usage = u.usage();
                 yield EMPTY;
@@ -155,7 +166,7 @@ public final class OpenAiSseEncoder {
     }
 
     private static void toolCall(JsonGenerator gen, int index, @Nullable String id, @Nullable String name,
-                                 String arguments) {
+                                 String arguments, @Nullable String thoughtSignature) {
         gen.writeArrayPropertyStart("tool_calls");
         gen.writeStartObject();
         gen.writeNumberProperty("index", index);
@@ -169,6 +180,9 @@ public final class OpenAiSseEncoder {
         }
         gen.writeStringProperty("arguments", arguments);
         gen.writeEndObject();
+        if (thoughtSignature != null) {
+            OpenAiResponseEncoder.thoughtSignature(gen, thoughtSignature);
+        }
         gen.writeEndObject();
         gen.writeEndArray();
     }
