@@ -160,7 +160,7 @@ public abstract class ProviderAdapterContract {
                     .materialize().block(WAIT);
             assertThat(signal).as("answer within %s", WAIT).isNotNull();
             assertThat(upstream.requests()).as("upstream calls for %s", fixture).hasSize(1);
-            checkUpstreamRequest(fixture, upstream.lastRequest(), "application/json");
+            checkUpstreamRequest(fixture, upstream.lastRequest(), "application/json", false);
             switch (fixture.expected()) {
                 case Fixture.Expected.Response(ChatResponse expected) -> {
                     assertThat(signal.getThrowable()).as("error of %s", fixture).isNull();
@@ -185,7 +185,7 @@ public abstract class ProviderAdapterContract {
             List<Signal<ChatEvent>> signals = adapter(http).stream(fixture.request(), target(upstream, fixture))
                     .materialize().collectList().block(WAIT);
             assertThat(signals).as("stream terminated within %s", WAIT).isNotNull();
-            checkUpstreamRequest(fixture, upstream.lastRequest(), "text/event-stream");
+            checkUpstreamRequest(fixture, upstream.lastRequest(), "text/event-stream", true);
             List<ChatEvent> events = signals.stream().filter(Signal::isOnNext).map(Signal::get).toList();
             Signal<ChatEvent> last = signals.getLast();
             switch (fixture.expected()) {
@@ -209,21 +209,36 @@ public abstract class ProviderAdapterContract {
         assertThat(error.getMessage()).startsWith(fixtures() + ": ").doesNotContain(apiKey());
     }
 
-    private void checkUpstreamRequest(Fixture fixture, RecordedRequest request, String accept) {
+    /** The path (with query) the adapter must call, below the fake upstream's root. */
+    protected String expectedTarget(Fixture fixture, boolean streaming) {
+        return "/v1/chat/completions";
+    }
+
+    /** The base URL the target carries. */
+    protected URI baseUrl(FakeUpstream upstream) {
+        return URI.create(upstream.baseUrl() + "/v1");
+    }
+
+    /** Checks the credential (and any other protocol header) the adapter sent. */
+    protected void checkAuthentication(RecordedRequest request, String apiKey) {
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + apiKey);
+    }
+
+    private void checkUpstreamRequest(Fixture fixture, RecordedRequest request, String accept, boolean streaming) {
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/v1/chat/completions");
-        assertThat(request.header("Authorization")).isEqualTo("Bearer " + apiKey());
+        assertThat(request.target()).isEqualTo(expectedTarget(fixture, streaming));
+        checkAuthentication(request, apiKey());
         assertThat(request.header("Content-Type")).startsWith("application/json");
         assertThat(request.header("Accept")).isEqualTo(accept);
         JsonAssert.assertJsonEquals(fixture.upstreamRequestJson(), request.body());
     }
 
     private UpstreamTarget target(FakeUpstream upstream, Fixture fixture) {
-        return new UpstreamTarget(fixtures(), fixture.request().model(), URI.create(upstream.baseUrl() + "/v1"), apiKey(), settings(),
+        return new UpstreamTarget(fixtures(), fixture.request().model(), baseUrl(upstream), apiKey(), settings(),
                 Duration.ofSeconds(5));
     }
 
-    private String apiKey() {
+    protected final String apiKey() {
         return "sk-test-" + fixtures();
     }
 }
