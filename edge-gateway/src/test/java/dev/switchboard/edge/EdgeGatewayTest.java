@@ -75,6 +75,16 @@ class EdgeGatewayTest {
     }
 
     @Test
+    void rejectsMissingKeyOnTheAnthropicRouteInAnthropicsEnvelope() {
+        client.post().uri("/v1/messages?beta=true").header("anthropic-version", "2023-06-01").bodyValue("{}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("error")
+                .jsonPath("$.error.type").isEqualTo("authentication_error");
+        assertThat(router.requests()).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownKeyWithoutEchoingIt() {
         String body = client.post().uri("/v1/models").header("Authorization", "Bearer sb-wrong-key-0123456789")
                 .exchange().expectStatus().isUnauthorized().expectBody(String.class).returnResult().getResponseBody();

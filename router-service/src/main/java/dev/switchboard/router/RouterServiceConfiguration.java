@@ -6,13 +6,14 @@ import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.providers.ProviderAdaptersConfiguration;
 import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.router.anthropic.MessagesHandler;
 import dev.switchboard.router.openai.ChatCompletionsHandler;
 import dev.switchboard.router.openai.EmbeddingsHandler;
 import dev.switchboard.router.openai.ModelsHandler;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.FallbackChain;
 import dev.switchboard.router.routing.LiveRoutingTable;
-import dev.switchboard.router.web.OpenAiErrorHandler;
+import dev.switchboard.router.web.ApiErrorHandler;
 import dev.switchboard.router.web.RequestIds;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,8 +70,8 @@ public class RouterServiceConfiguration {
 
     @Bean
     @Order(-2)
-    OpenAiErrorHandler openAiErrorHandler() {
-        return new OpenAiErrorHandler();
+    ApiErrorHandler apiErrorHandler() {
+        return new ApiErrorHandler();
     }
 
     @Bean
@@ -79,9 +80,12 @@ public class RouterServiceConfiguration {
         var chat = new ChatCompletionsHandler(json, routes, fallback, Clock.systemUTC());
         var embeddings = new EmbeddingsHandler(json, routes, fallback);
         var models = new ModelsHandler(json, routes);
+        var messages = new MessagesHandler(json, routes, fallback);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", chat::handle)
                 .POST("/v1/embeddings", embeddings::handle)
+                .POST("/v1/messages", messages::messages)
+                .POST("/v1/messages/count_tokens", messages::countTokens)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{*id}", models::one)
                 .build();

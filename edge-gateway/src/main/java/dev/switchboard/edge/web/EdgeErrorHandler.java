@@ -2,7 +2,7 @@ package dev.switchboard.edge.web;
 
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
-import dev.switchboard.contracts.error.OpenAiErrorEnvelope;
+import dev.switchboard.contracts.error.ErrorFormat;
 import java.net.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
-/** Renders every failure at the edge as OpenAI's error envelope with the matching status; never a stack trace. */
+/**
+ * Renders every failure at the edge in the caller's error envelope (Anthropic's on /v1/messages, else OpenAI's) with
+ * the matching status; never a stack trace.
+ */
 public final class EdgeErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeErrorHandler.class);
@@ -27,12 +30,13 @@ public final class EdgeErrorHandler implements WebExceptionHandler {
         // Failures before the filters ran (an unknown path) still get a request id; the first one registered wins.
         RequestIdFilter.assign(exchange);
         GatewayException error = translate(failure, exchange);
+        ErrorFormat format = ErrorFormat.forPath(exchange.getRequest().getPath().value());
         int status = failure instanceof ResponseStatusException rse && !(failure.getCause() instanceof ConnectException)
-                ? rse.getStatusCode().value() : error.category().status();
+                ? rse.getStatusCode().value() : format.status(error.category());
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(OpenAiErrorEnvelope.body(error))));
+                () -> response.bufferFactory().wrap(format.body(error))));
     }
 
     private static GatewayException translate(Throwable failure, ServerWebExchange exchange) {

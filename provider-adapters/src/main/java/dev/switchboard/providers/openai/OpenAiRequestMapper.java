@@ -33,6 +33,7 @@ final class OpenAiRequestMapper {
             tools(out, request, dialect);
             responseFormat(out, request.options().responseFormat());
             sampling(out, request.sampling(), dialect);
+            reasoningAndUser(out, request.options(), dialect);
             out.writeEndObject();
         }
         return bytes.toByteArray();
@@ -106,6 +107,20 @@ final class OpenAiRequestMapper {
                 out.writeEndObject();
                 out.writeEndObject();
             }
+        }
+    }
+
+    /**
+     * {@code reasoning_effort} only when the caller named an effort: a bare token budget (Anthropic's thinking) is
+     * not sent, since non-reasoning OpenAI models reject the field.
+     */
+    private static void reasoningAndUser(JsonGenerator out, ChatRequest.Options options, OpenAiDialect dialect) {
+        ChatRequest.Thinking thinking = options.thinking();
+        if (thinking != null && thinking.effort() != null && !dialect.drops("reasoning_effort")) {
+            out.writeStringProperty("reasoning_effort", thinking.effort());
+        }
+        if (options.user() != null && !dialect.drops("user")) {
+            out.writeStringProperty("user", options.user());
         }
     }
 

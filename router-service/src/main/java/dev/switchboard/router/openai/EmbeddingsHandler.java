@@ -1,6 +1,7 @@
 package dev.switchboard.router.openai;
 
-import static dev.switchboard.router.openai.Fields.optional;
+import dev.switchboard.router.web.Fields;
+import static dev.switchboard.router.web.Fields.optional;
 
 import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
@@ -37,7 +38,7 @@ public final class EmbeddingsHandler {
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
-            JsonNode root = OpenAiRequestDecoder.parse(json, body);
+            JsonNode root = Fields.parseObject(json, body);
             var embedding = new EmbeddingRequest(Fields.string(root, "model", "model"), inputs(root),
                     dimensions(root));
             String format = Fields.optionalString(root, "encoding_format", "encoding_format");

@@ -1,10 +1,11 @@
 package dev.switchboard.router.openai;
 
-import static dev.switchboard.router.openai.Fields.array;
-import static dev.switchboard.router.openai.Fields.object;
-import static dev.switchboard.router.openai.Fields.optional;
-import static dev.switchboard.router.openai.Fields.optionalString;
-import static dev.switchboard.router.openai.Fields.string;
+import dev.switchboard.router.web.Fields;
+import static dev.switchboard.router.web.Fields.array;
+import static dev.switchboard.router.web.Fields.object;
+import static dev.switchboard.router.web.Fields.optional;
+import static dev.switchboard.router.web.Fields.optionalString;
+import static dev.switchboard.router.web.Fields.string;
 
 import dev.switchboard.contracts.chat.ContentPart;
 import dev.switchboard.contracts.chat.Message;
@@ -116,6 +117,11 @@ final class OpenAiMessageDecoder {
             JsonNode function = object(optionalOrFail(call, "function", at), at + ".function");
             JsonNode arguments = optional(function, "arguments");
             String args = arguments == null ? "" : arguments.isString() ? arguments.asString() : arguments.toString();
+            // Gemini's thought signature, in the shape its own OpenAI-compatible endpoint returns and takes back.
+            JsonNode signature = call.path("extra_content").path("google").get("thought_signature");
+            if (signature != null && signature.isString()) {
+                out.add(new ContentPart.Reasoning("", signature.asString(), "gemini"));
+            }
             out.add(new ContentPart.ToolCall(string(call, "id", at + ".id"),
                     string(function, "name", at + ".function.name"), args));
         }

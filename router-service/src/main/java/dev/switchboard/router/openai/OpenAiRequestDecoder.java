@@ -1,8 +1,9 @@
 package dev.switchboard.router.openai;
 
-import static dev.switchboard.router.openai.Fields.optional;
-import static dev.switchboard.router.openai.Fields.optionalInteger;
-import static dev.switchboard.router.openai.Fields.optionalNumber;
+import dev.switchboard.router.web.Fields;
+import static dev.switchboard.router.web.Fields.optional;
+import static dev.switchboard.router.web.Fields.optionalInteger;
+import static dev.switchboard.router.web.Fields.optionalNumber;
 
 import dev.switchboard.contracts.chat.ChatRequest;
 import dev.switchboard.contracts.chat.Sampling;
@@ -26,14 +27,15 @@ public final class OpenAiRequestDecoder {
     }
 
     public OpenAiChatCall decode(byte[] body) {
-        JsonNode root = parse(json, body);
+        JsonNode root = Fields.parseObject(json, body);
         String model = Fields.string(root, "model", "model");
         Long n = optionalInteger(root, "n");
         if (n != null && n != 1) {
             throw GatewayException.invalid("n", "n: only 1 choice per request is supported, got " + n);
         }
         var options = new ChatRequest.Options(tools.toolChoice(root),
-                Fields.bool(root, "parallel_tool_calls", true, "parallel_tool_calls"), tools.responseFormat(root));
+                Fields.bool(root, "parallel_tool_calls", true, "parallel_tool_calls"), tools.responseFormat(root),
+                thinking(root), Fields.optionalString(root, "user", "user"));
         var request = new ChatRequest(model, messages.messages(root), tools.tools(root), sampling(root), options);
         boolean stream = Fields.bool(root, "stream", false, "stream");
         JsonNode streamOptions = optional(root, "stream_options");
@@ -43,19 +45,13 @@ public final class OpenAiRequestDecoder {
         return new OpenAiChatCall(request, stream, includeUsage);
     }
 
-    static JsonNode parse(JsonMapper json, byte[] body) {
-        if (body.length == 0) {
-            throw GatewayException.invalid(null, "the request body is empty; expected a JSON object");
+    /** {@code reasoning_effort}: {@code none} asks for no reasoning, any other level for that much. */
+    private static ChatRequest.@Nullable Thinking thinking(JsonNode root) {
+        String effort = Fields.optionalString(root, "reasoning_effort", "reasoning_effort");
+        if (effort == null) {
+            return null;
         }
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw GatewayException.invalid(null, "the request body must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw GatewayException.invalid(null, "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return new ChatRequest.Thinking(!"none".equals(effort), null, effort);
     }
 
     private static Sampling sampling(JsonNode root) {

@@ -1,10 +1,11 @@
 package dev.switchboard.router.openai;
 
-import static dev.switchboard.router.openai.Fields.array;
-import static dev.switchboard.router.openai.Fields.object;
-import static dev.switchboard.router.openai.Fields.optional;
-import static dev.switchboard.router.openai.Fields.optionalString;
-import static dev.switchboard.router.openai.Fields.string;
+import dev.switchboard.router.web.Fields;
+import static dev.switchboard.router.web.Fields.array;
+import static dev.switchboard.router.web.Fields.object;
+import static dev.switchboard.router.web.Fields.optional;
+import static dev.switchboard.router.web.Fields.optionalString;
+import static dev.switchboard.router.web.Fields.string;
 
 import dev.switchboard.contracts.chat.ResponseFormat;
 import dev.switchboard.contracts.chat.ToolChoice;

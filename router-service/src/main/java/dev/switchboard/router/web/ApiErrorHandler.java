@@ -2,7 +2,7 @@ package dev.switchboard.router.web;
 
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
-import dev.switchboard.contracts.error.OpenAiErrorEnvelope;
+import dev.switchboard.contracts.error.ErrorFormat;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +16,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
-/** Renders every failure as OpenAI's error envelope with the matching status; never a stack trace. */
-public final class OpenAiErrorHandler implements WebExceptionHandler {
+/**
+ * Renders every failure in the caller's error envelope (Anthropic's on /v1/messages, else OpenAI's) with the matching
+ * status; never a stack trace.
+ */
+public final class ApiErrorHandler implements WebExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenAiErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -28,8 +31,9 @@ public final class OpenAiErrorHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         GatewayException error = translate(failure, exchange);
+        ErrorFormat format = ErrorFormat.forPath(exchange.getRequest().getPath().value());
         int status = failure instanceof ResponseStatusException rse ? rse.getStatusCode().value()
-                : error.category().status();
+                : format.status(error.category());
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         Duration retryAfter = error.retryAfter();
@@ -37,7 +41,7 @@ public final class OpenAiErrorHandler implements WebExceptionHandler {
             response.getHeaders().set("retry-after", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
         return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(OpenAiErrorEnvelope.body(error))));
+                () -> response.bufferFactory().wrap(format.body(error))));
     }
 
     private static GatewayException translate(Throwable failure, ServerWebExchange exchange) {

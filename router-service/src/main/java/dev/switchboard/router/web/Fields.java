@@ -1,21 +1,39 @@
-package dev.switchboard.router.openai;
+package dev.switchboard.router.web;
 
 import dev.switchboard.contracts.error.GatewayException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Typed reads of request fields that fail with a 400 naming the field and what was expected. */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
-    static @Nullable JsonNode optional(JsonNode parent, String name) {
+    /** The body as a JSON object, or a 400 that says what is wrong with it. */
+    public static JsonNode parseObject(JsonMapper json, byte[] body) {
+        if (body.length == 0) {
+            throw GatewayException.invalid(null, "the request body is empty; expected a JSON object");
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw GatewayException.invalid(null, "the request body must be a JSON object");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw GatewayException.invalid(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static @Nullable JsonNode optional(JsonNode parent, String name) {
         JsonNode node = parent.get(name);
         return node == null || node.isNull() ? null : node;
     }
 
-    static String string(JsonNode parent, String name, String path) {
+    public static String string(JsonNode parent, String name, String path) {
         JsonNode node = optional(parent, name);
         if (node == null) {
             throw GatewayException.invalid(path, path + ": is required");
@@ -23,19 +41,19 @@ final class Fields {
         return string(node, path);
     }
 
-    static String string(JsonNode node, String path) {
+    public static String string(JsonNode node, String path) {
         if (!node.isString()) {
             throw GatewayException.invalid(path, path + ": expected a string, got " + kind(node));
         }
         return node.asString();
     }
 
-    static @Nullable String optionalString(JsonNode parent, String name, String path) {
+    public static @Nullable String optionalString(JsonNode parent, String name, String path) {
         JsonNode node = optional(parent, name);
         return node == null ? null : string(node, path);
     }
 
-    static @Nullable Double optionalNumber(JsonNode parent, String name) {
+    public static @Nullable Double optionalNumber(JsonNode parent, String name) {
         JsonNode node = optional(parent, name);
         if (node == null) {
             return null;
@@ -46,7 +64,7 @@ final class Fields {
         return node.asDouble();
     }
 
-    static @Nullable Long optionalInteger(JsonNode parent, String name) {
+    public static @Nullable Long optionalInteger(JsonNode parent, String name) {
         JsonNode node = optional(parent, name);
         if (node == null) {
             return null;
@@ -57,7 +75,7 @@ final class Fields {
         return node.asLong();
     }
 
-    static boolean bool(JsonNode parent, String name, boolean fallback, String path) {
+    public static boolean bool(JsonNode parent, String name, boolean fallback, String path) {
         JsonNode node = optional(parent, name);
         if (node == null) {
             return fallback;
@@ -68,21 +86,21 @@ final class Fields {
         return node.asBoolean();
     }
 
-    static JsonNode object(JsonNode node, String path) {
+    public static JsonNode object(JsonNode node, String path) {
         if (!node.isObject()) {
             throw GatewayException.invalid(path, path + ": expected an object, got " + kind(node));
         }
         return node;
     }
 
-    static JsonNode array(JsonNode node, String path) {
+    public static JsonNode array(JsonNode node, String path) {
         if (!node.isArray()) {
             throw GatewayException.invalid(path, path + ": expected an array, got " + kind(node));
         }
         return node;
     }
 
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         if (node.isString()) {
             return "a string";
         }
