@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AnthropicImages {
 
+    private static final int SHOWN = 40;
     private static final Pattern DATA_URI = Pattern.compile("data:([^;,]+);base64,(.*)", Pattern.DOTALL);
 
     private AnthropicImages() {}
@@ -30,7 +31,7 @@ final class AnthropicImages {
             block.putObject("source").put("type", "url").put("url", url);
             return block;
         }
-        String start = url.length() > 16 ? url.substring(0, 16) + "…" : url;
+        String start = url.length() > SHOWN ? url.substring(0, SHOWN) + "…" : url;
         throw GatewayException.invalid("messages", "image url '" + start
                 + "' is neither a data:<mime>;base64,<data> URI nor an http(s) URL (expected one of those)");
     }
