@@ -111,7 +111,7 @@ final class AnthropicMessageWriter {
 
     private static ObjectNode toolResult(ContentPart.ToolResult result) {
         ObjectNode block = block("tool_result").put("tool_use_id", ToolUseIds.sanitise(result.callId()));
-        if (!result.content().isEmpty()) {
+        if (!result.content().isEmpty()) { // content is optional, and an empty text is what Anthropic rejects
             block.put("content", result.content());
         }
         if (result.isError()) {
