@@ -1,5 +1,7 @@
 package dev.switchboard.providers.gemini;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.switchboard.contracts.chat.ContentPart;
 import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.error.GatewayException;
@@ -136,8 +138,9 @@ final class GeminiContents {
             return;
         }
         results.sort(Comparator.comparingInt(r -> r.call().ordinal()));
+        ArrayNode turn = requireNonNull(parts, "results wait only inside a user turn");
         for (Result r : results) {
-            ObjectNode function = parts.addObject().putObject("functionResponse");
+            ObjectNode function = turn.addObject().putObject("functionResponse");
             function.put("name", r.call().name());
             function.set("response", GeminiParts.response(r.result()));
             if (!GeminiToolIds.minted(r.result().callId())) {
