@@ -31,8 +31,8 @@ class ProviderRegistryTest {
     @Test
     void configurationRegistersEveryShippedKind() {
         try (var context = new AnnotationConfigApplicationContext(ProviderAdaptersConfiguration.class)) {
-            assertThat(context.getBean(ProviderRegistry.class).kinds()).containsExactly("cerebras", "deepinfra",
-                    "gemini-openai", "groq", "mistral", "mock", "openai", "openai-compatible", "openrouter", "xai");
+            assertThat(context.getBean(ProviderRegistry.class).kinds()).containsExactly("anthropic", "cerebras", "deepinfra",
+                    "gemini", "gemini-openai", "groq", "mistral", "mock", "openai", "openai-compatible", "openrouter", "xai");
         }
     }
 
