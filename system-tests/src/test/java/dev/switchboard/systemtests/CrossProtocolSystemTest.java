@@ -238,6 +238,35 @@ class CrossProtocolSystemTest {
     }
 
     @Test
+    void aClaudeCodeStyleCallPassesOnlySafeBetasToAnthropic() throws Exception {
+        anthropic.respond(RawResponse.json(200, """
+                {"id":"msg_03","type":"message","role":"assistant","model":"claude-sonnet-4-5",
+                 "content":[{"type":"text","text":"ok"}],"stop_reason":"end_turn","stop_sequence":null,
+                 "usage":{"input_tokens":3,"output_tokens":1}}
+                """));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(switchboard.baseUrl() + "/v1/messages?beta=true"))
+                .header("x-api-key", RunningSwitchboard.ADMIN_KEY)
+                .header("anthropic-version", "2023-06-01")
+                .header("anthropic-beta", "claude-code-20250219,oauth-2025-04-20,interleaved-thinking-2025-05-14,"
+                        + "fine-grained-tool-streaming-2025-05-14")
+                .header("content-type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"model":"claude","max_tokens":32,"messages":[{"role":"user","content":"hi"}],
+                         "system":[{"type":"text","text":"You are Claude Code.","cache_control":{"type":"ephemeral"}}]}
+                        """)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"text\":\"ok\"");
+        var upstream = anthropic.lastRequest();
+        assertThat(upstream.header("anthropic-beta"))
+                .isEqualTo("interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14");
+        assertThat(upstream.header("x-api-key")).isEqualTo("sk-ant-upstream");
+        assertThat(upstream.body()).as("prompt caching survives the trip").contains("\"cache_control\":{\"type\":\"ephemeral\"}");
+    }
+
+    @Test
     void anAnthropicRateLimitReachesTheOpenAiSdkAs429() {
         anthropic.respond(RawResponse.parse(("HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json\r\n"
                 + "retry-after: 3\r\n\r\n{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")

@@ -37,14 +37,22 @@ public record ChatRequest(String model, List<Message> messages, List<ToolSpec> t
      *
      * @param thinking {@code null} when the caller did not ask for or against reasoning
      * @param user the caller's end-user id (OpenAI {@code user}, Anthropic {@code metadata.user_id})
+     * @param betas opt-in protocol features the caller named and the ingress judged safe to forward (Anthropic's
+     *              {@code anthropic-beta} values); upstreams that know them send them, the others ignore them
      */
     public record Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat,
-                          @Nullable Thinking thinking, @Nullable String user) {
+                          @Nullable Thinking thinking, @Nullable String user, List<String> betas) {
         public static final Options DEFAULT = new Options(ToolChoice.AUTO, true, ResponseFormat.TEXT, null, null);
 
         public Options {
             requireNonNull(toolChoice, "toolChoice");
             requireNonNull(responseFormat, "responseFormat");
+            betas = List.copyOf(betas);
+        }
+
+        public Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat,
+                       @Nullable Thinking thinking, @Nullable String user) {
+            this(toolChoice, parallelToolCalls, responseFormat, thinking, user, List.of());
         }
 
         public Options(ToolChoice toolChoice, boolean parallelToolCalls, ResponseFormat responseFormat) {

@@ -14,6 +14,7 @@ import dev.switchboard.providers.anthropic.AnthropicRequestMapper.Purpose;
 import dev.switchboard.providers.http.UpstreamClient;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,7 +53,7 @@ public final class AnthropicAdapter implements ProviderAdapter, NonStreamingChat
             var errors = new AnthropicErrorMapper(target.provider(), target.apiKey());
             byte[] body = AnthropicRequestMapper.toWire(request, target.model(), settings, Purpose.STREAM);
             var decoder = new AnthropicStreamDecoder(target.provider(), errors);
-            return http.postSse(endpoint(target, "v1/messages"), headers(target, settings, "text/event-stream"), body,
+            return http.postSse(endpoint(target, "v1/messages"), headers(target, settings, request, "text/event-stream"), body,
                             target.timeout(), errors)
                     .concatMapIterable(decoder::onEvent)
                     .concatWith(Flux.defer(() -> Flux.fromIterable(decoder.onEnd())));
@@ -66,7 +67,7 @@ public final class AnthropicAdapter implements ProviderAdapter, NonStreamingChat
             var errors = new AnthropicErrorMapper(target.provider(), target.apiKey());
             byte[] body = AnthropicRequestMapper.toWire(request, target.model(), settings, Purpose.WHOLE);
             var decoder = new AnthropicResponseDecoder(target.provider(), errors);
-            return http.postJson(endpoint(target, "v1/messages"), headers(target, settings, "application/json"), body,
+            return http.postJson(endpoint(target, "v1/messages"), headers(target, settings, request, "application/json"), body,
                             target.timeout(), errors)
                     .defaultIfEmpty(new byte[0])
                     .map(decoder::decode);
@@ -80,10 +81,22 @@ public final class AnthropicAdapter implements ProviderAdapter, NonStreamingChat
             var errors = new AnthropicErrorMapper(target.provider(), target.apiKey());
             byte[] body = AnthropicRequestMapper.toWire(request, target.model(), settings, Purpose.COUNT);
             return http.postJson(endpoint(target, "v1/messages/count_tokens"),
-                            headers(target, settings, "application/json"), body, target.timeout(), errors)
+                            headers(target, settings, request, "application/json"), body, target.timeout(), errors)
                     .defaultIfEmpty(new byte[0])
                     .map(bytes -> AnthropicTokenCount.decode(bytes, target.provider()));
         });
+    }
+
+    /** The configured betas, then the caller's, each once. */
+    static String betas(AnthropicSettings settings, ChatRequest request) {
+        var all = new LinkedHashSet<String>();
+        for (String beta : settings.betas().split(",")) {
+            if (!beta.isBlank()) {
+                all.add(beta.trim());
+            }
+        }
+        all.addAll(request.options().betas());
+        return String.join(",", all);
     }
 
     private static URI endpoint(UpstreamTarget target, String path) {
@@ -91,14 +104,16 @@ public final class AnthropicAdapter implements ProviderAdapter, NonStreamingChat
         return URI.create((base.endsWith("/") ? base : base + "/") + path);
     }
 
-    private static Map<String, String> headers(UpstreamTarget target, AnthropicSettings settings, String accept) {
+    private static Map<String, String> headers(UpstreamTarget target, AnthropicSettings settings, ChatRequest request,
+                                               String accept) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (target.apiKey() != null) {
             headers.put("x-api-key", target.apiKey());
         }
         headers.put("anthropic-version", API_VERSION);
-        if (!settings.betas().isEmpty()) {
-            headers.put("anthropic-beta", settings.betas());
+        String betas = betas(settings, request);
+        if (!betas.isEmpty()) {
+            headers.put("anthropic-beta", betas);
         }
         headers.put("Content-Type", "application/json");
         headers.put("Accept", accept);

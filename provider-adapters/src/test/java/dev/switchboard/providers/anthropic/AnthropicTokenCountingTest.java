@@ -56,6 +56,21 @@ class AnthropicTokenCountingTest {
     }
 
     @Test
+    void sendsTheConfiguredBetasThenTheCallersOnce() {
+        upstream.respondWithStatus(200, "{\"input_tokens\":1}");
+        var o = request.options();
+        var withBetas = new ChatRequest(request.model(), request.messages(), request.tools(), request.sampling(),
+                new ChatRequest.Options(o.toolChoice(), o.parallelToolCalls(), o.responseFormat(), null, null,
+                        List.of("interleaved-thinking-2025-05-14", "context-1m-2025-08-07")));
+
+        adapter.countInputTokens(withBetas, target(Map.of("anthropic-beta", "context-1m-2025-08-07")))
+                .block(Duration.ofSeconds(5));
+
+        assertThat(upstream.lastRequest().header("anthropic-beta"))
+                .isEqualTo("context-1m-2025-08-07,interleaved-thinking-2025-05-14");
+    }
+
+    @Test
     void mapsAnUpstreamRefusalLikeAnyOtherCall() {
         upstream.respondWithStatus(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
 

@@ -33,6 +33,7 @@ public final class MessagesHandler {
 
     private static final String PROVIDER_HEADER = "x-switchboard-provider";
     private static final String MODEL_HEADER = "x-switchboard-model";
+    private static final String BETA_HEADER = "anthropic-beta";
 
     private final JsonMapper json;
     private final AnthropicRequestDecoder decoder;
@@ -51,16 +52,17 @@ public final class MessagesHandler {
     public Mono<ServerResponse> messages(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             AnthropicCall call = decoder.decode(body);
-            var route = routes.resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
+            ChatRequest chat = AnthropicBetas.apply(call.request(), request.headers().firstHeader(BETA_HEADER));
+            var route = routes.resolve(chat.model(), PrincipalFilter.principal(request.exchange()));
             String requestId = RequestIds.of(request.exchange());
-            return call.stream() ? streamed(fallback.stream(call.request(), route), request, requestId)
-                    : whole(fallback.complete(call.request(), route), requestId);
+            return call.stream() ? streamed(fallback.stream(chat, route), request, requestId)
+                    : whole(fallback.complete(chat, route), requestId);
         });
     }
 
     public Mono<ServerResponse> countTokens(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
-            ChatRequest chat = decoder.decodeCount(body);
+            ChatRequest chat = AnthropicBetas.apply(decoder.decodeCount(body), request.headers().firstHeader(BETA_HEADER));
             var route = routes.resolve(chat.model(), PrincipalFilter.principal(request.exchange()));
             Deployment first = route.deployments().getFirst();
             Mono<Long> count = first.adapter() instanceof TokenCounting counting
