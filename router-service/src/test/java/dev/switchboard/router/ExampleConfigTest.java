@@ -17,8 +17,8 @@ class ExampleConfigTest {
             var registry = context.getBean(dev.switchboard.providers.ProviderRegistry.class);
             var parser = new ConfigParser(name -> "value-of-" + name, registry.kinds());
             var config = parser.parse(Files.readString(Path.of("../switchboard.example.yaml")), "example");
-            assertThat(config.models()).containsKeys("echo", "gpt-4o-mini", "fast", "smart", "embed");
-            assertThat(config.providers()).hasSize(8);
+            assertThat(config.models()).containsKeys("echo", "gpt-4o-mini", "fast", "smart", "cheap", "embed");
+            assertThat(config.providers()).hasSize(10);
         }
     }
 }
