@@ -1,7 +1,10 @@
 package dev.switchboard.providers.anthropic;
 
 import dev.switchboard.contracts.chat.ChatRequest;
+import dev.switchboard.contracts.chat.ContentPart;
+import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.chat.ResponseFormat;
+import dev.switchboard.contracts.chat.Role;
 import dev.switchboard.contracts.chat.Sampling;
 import dev.switchboard.contracts.chat.ToolChoice;
 import dev.switchboard.contracts.chat.ToolSpec;
@@ -24,6 +27,7 @@ final class AnthropicRequestMapper {
     static final int MIN_BUDGET = 1024;
     /** Room left for the answer when max_tokens has to be raised above the thinking budget. */
     static final int ANSWER_ROOM = 1024;
+    private static final String ANTHROPIC = "anthropic";
     private static final String EMPTY_SCHEMA = "{\"type\":\"object\",\"properties\":{}}";
 
     private AnthropicRequestMapper() {}
@@ -32,7 +36,7 @@ final class AnthropicRequestMapper {
         ObjectNode out = AnthropicWire.JSON.createObjectNode().put("model", model);
         messages(out, request);
         ChatRequest.@Nullable Thinking thinking = request.options().thinking();
-        boolean thinkingOn = thinking != null && thinking.enabled();
+        boolean thinkingOn = thinking != null && thinking.enabled() && !toolLoopLostItsThinking(request);
         tools(out, request, thinkingOn);
         if (thinkingOn) {
             thinking(out, thinking, settings);
@@ -51,6 +55,25 @@ final class AnthropicRequestMapper {
             }
         }
         return AnthropicWire.JSON.writeValueAsBytes(out);
+    }
+
+    /**
+     * Anthropic rejects thinking when the assistant turn being continued called tools without its signed thinking
+     * block (a caller on another protocol cannot send it back); such a request goes out without thinking instead.
+     */
+    static boolean toolLoopLostItsThinking(ChatRequest request) {
+        for (int i = request.messages().size() - 1; i >= 0; i--) {
+            Message message = request.messages().get(i);
+            if (message.role() != Role.ASSISTANT) {
+                continue;
+            }
+            boolean calls = message.parts().stream().anyMatch(p -> p instanceof ContentPart.ToolCall);
+            boolean signed = message.parts().stream().anyMatch(p -> p instanceof ContentPart.Reasoning r
+                    && r.signature() != null && ANTHROPIC.equals(r.provider())
+                    || p instanceof ContentPart.RedactedReasoning rr && ANTHROPIC.equals(rr.provider()));
+            return calls && !signed;
+        }
+        return false;
     }
 
     static int maxTokens(Sampling sampling, AnthropicSettings settings, int thinkingBudget) {

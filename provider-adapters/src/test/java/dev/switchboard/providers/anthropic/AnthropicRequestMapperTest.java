@@ -49,6 +49,25 @@ class AnthropicRequestMapperTest {
     }
 
     @Test
+    void aToolLoopWhoseSignedThinkingWasLostGoesOutWithoutThinking() {
+        var thinking = new ChatRequest.Options(ToolChoice.AUTO, true, ResponseFormat.TEXT,
+                new ChatRequest.Thinking(true, 2048, null), null);
+        List<Message> lost = List.of(Message.of(Role.USER, "weather?"),
+                new Message(Role.ASSISTANT, List.of(new ContentPart.ToolCall("call_1", "f", "{}")), null),
+                new Message(Role.TOOL, List.of(new ContentPart.ToolResult("call_1", "18C", false)), null));
+        List<Message> kept = List.of(Message.of(Role.USER, "weather?"),
+                new Message(Role.ASSISTANT, List.of(new ContentPart.Reasoning("hm", "sig", "anthropic"),
+                        new ContentPart.ToolCall("call_1", "f", "{}")), null),
+                new Message(Role.TOOL, List.of(new ContentPart.ToolResult("call_1", "18C", false)), null));
+
+        assertThat(wire(new ChatRequest("m", lost, List.of(), Sampling.DEFAULT, thinking)).has("thinking")).isFalse();
+        assertThat(wire(new ChatRequest("m", kept, List.of(), Sampling.DEFAULT, thinking)).at("/thinking/type").asString())
+                .isEqualTo("enabled");
+        assertThat(wire(new ChatRequest("m", List.of(Message.of(Role.USER, "hi")), List.of(), Sampling.DEFAULT, thinking))
+                .has("thinking")).isTrue();
+    }
+
+    @Test
     void refusesARequestWithNoUserOrAssistantContent() {
         assertThatThrownBy(() -> wire(request(List.of(Message.of(Role.SYSTEM, "s"), Message.of(Role.USER, "")))))
                 .isInstanceOfSatisfying(GatewayException.class,
