@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Applies a target's kebab-case settings to a dialect: {@code max-tokens-field}, {@code stream-usage}
  * (alias {@code supports-stream-usage}), {@code system-role}, {@code tool-id-rule} ({@code any} | {@code alnum9}),
  * {@code drop-fields} (comma-separated), {@code seed-field}, {@code required-tool-choice},
- * {@code assistant-after-tool}, {@code bad-key-as-400}. Other keys are left to other readers.
+ * {@code assistant-after-tool}, {@code bad-key-as-400}, {@code thought-signatures}. Other keys are left to other readers.
  */
 final class DialectSettings {
 
@@ -33,6 +33,7 @@ final class DialectSettings {
                 case "required-tool-choice" -> d.requiredToolChoice(oneOf(provider, e.getKey(), v, "required", "any"));
                 case "assistant-after-tool" -> d.assistantAfterTool(bool(provider, e.getKey(), v));
                 case "bad-key-as-400" -> d.badKeyAs400(bool(provider, e.getKey(), v));
+                case "thought-signatures" -> d.thoughtSignatures(bool(provider, e.getKey(), v));
                 default -> { }
             }
         }

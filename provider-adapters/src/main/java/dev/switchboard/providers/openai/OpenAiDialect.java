@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param requiredToolChoice the wire value for "must call a tool" ({@code required}, Mistral {@code any})
  * @param assistantAfterTool insert a short assistant turn between a tool result and a user message (Mistral)
  * @param badKeyAs400 a 400 whose message mentions the API key is an auth failure (xAI, Gemini)
+ * @param thoughtSignatures Gemini thought signatures go back on assistant tool calls as
+ *        {@code extra_content.google.thought_signature} (Gemini's compatibility endpoint)
  */
 public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilities capabilities,
                             String maxTokensField, boolean streamUsage, String systemRole, ToolIdRule toolIds,
                             Set<String> droppedFields, String seedField, String requiredToolChoice,
-                            boolean assistantAfterTool, boolean badKeyAs400) {
+                            boolean assistantAfterTool, boolean badKeyAs400, boolean thoughtSignatures) {
 
     public OpenAiDialect {
         requireNonNull(kind, "kind");
@@ -51,7 +53,7 @@ public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilit
     /** OpenAI itself: the baseline every preset starts from. */
     public static OpenAiDialect openAi(String kind, @Nullable URI defaultBaseUrl) {
         return new OpenAiDialect(kind, defaultBaseUrl, Capabilities.ALL, "max_completion_tokens", true, "system",
-                ToolIdRule.ANY, Set.of(), "seed", "required", false, false);
+                ToolIdRule.ANY, Set.of(), "seed", "required", false, false, false);
     }
 
     boolean drops(String field) {
@@ -76,6 +78,7 @@ public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilit
         private String requiredToolChoice;
         private boolean assistantAfterTool;
         private boolean badKeyAs400;
+        private boolean thoughtSignatures;
 
         private Builder(OpenAiDialect d) {
             kind = d.kind;
@@ -90,6 +93,7 @@ public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilit
             requiredToolChoice = d.requiredToolChoice;
             assistantAfterTool = d.assistantAfterTool;
             badKeyAs400 = d.badKeyAs400;
+            thoughtSignatures = d.thoughtSignatures;
         }
 
         Builder capabilities(Capabilities value) {
@@ -142,9 +146,15 @@ public record OpenAiDialect(String kind, @Nullable URI defaultBaseUrl, Capabilit
             return this;
         }
 
+        Builder thoughtSignatures(boolean value) {
+            thoughtSignatures = value;
+            return this;
+        }
+
         OpenAiDialect build() {
             return new OpenAiDialect(kind, defaultBaseUrl, capabilities, maxTokensField, streamUsage, systemRole,
-                    toolIds, droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400);
+                    toolIds, droppedFields, seedField, requiredToolChoice, assistantAfterTool, badKeyAs400,
+                    thoughtSignatures);
         }
     }
 }

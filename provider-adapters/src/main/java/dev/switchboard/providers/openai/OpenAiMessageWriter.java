@@ -4,6 +4,7 @@ import dev.switchboard.contracts.chat.ContentPart;
 import dev.switchboard.contracts.chat.Message;
 import dev.switchboard.contracts.chat.Role;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /** Writes the {@code messages} array: roles, text and image parts, assistant tool calls, one tool message per result. */
@@ -87,17 +88,34 @@ final class OpenAiMessageWriter {
         }
         if (!calls.isEmpty()) {
             out.writeArrayPropertyStart("tool_calls");
-            for (ContentPart.ToolCall call : calls) {
-                out.writeStartObject();
-                out.writeStringProperty("id", ids.toWire(call.id()));
-                out.writeStringProperty("type", "function");
-                out.writeObjectPropertyStart("function");
-                out.writeStringProperty("name", call.name());
-                out.writeStringProperty("arguments", call.argumentsJson());
-                out.writeEndObject();
-                out.writeEndObject();
+            String signature = null;
+            for (ContentPart part : m.parts()) {
+                if (part instanceof ContentPart.Reasoning r && r.signature() != null && OpenAiWire.GEMINI.equals(r.provider())) {
+                    signature = r.signature();
+                } else if (part instanceof ContentPart.ToolCall call) {
+                    toolCall(call, dialect.thoughtSignatures() ? signature : null);
+                    signature = null;
+                }
             }
             out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+
+    private void toolCall(ContentPart.ToolCall call, @Nullable String thoughtSignature) {
+        out.writeStartObject();
+        out.writeStringProperty("id", ids.toWire(call.id()));
+        out.writeStringProperty("type", "function");
+        out.writeObjectPropertyStart("function");
+        out.writeStringProperty("name", call.name());
+        out.writeStringProperty("arguments", call.argumentsJson());
+        out.writeEndObject();
+        if (thoughtSignature != null) {
+            out.writeObjectPropertyStart("extra_content");
+            out.writeObjectPropertyStart("google");
+            out.writeStringProperty("thought_signature", thoughtSignature);
+            out.writeEndObject();
+            out.writeEndObject();
         }
         out.writeEndObject();
     }

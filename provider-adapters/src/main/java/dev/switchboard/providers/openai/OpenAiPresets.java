@@ -74,11 +74,15 @@ public final class OpenAiPresets {
                 .build();
     }
 
-    /** Gemini's OpenAI-compatible endpoint: index-less whole tool calls, stop for tool turns, 400 on bad keys. */
+    /**
+     * Gemini's OpenAI-compatible endpoint: index-less whole tool calls, stop for tool turns, 400 on bad keys, thought
+     * signatures on tool calls.
+     */
     public static OpenAiDialect geminiOpenAi() {
         return OpenAiDialect.openAi("gemini-openai", URI.create("https://generativelanguage.googleapis.com/v1beta/openai"))
                 .toBuilder()
                 .badKeyAs400(true)
+                .thoughtSignatures(true)
                 .build();
     }
 

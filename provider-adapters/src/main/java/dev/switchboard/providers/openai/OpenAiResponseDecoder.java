@@ -44,16 +44,26 @@ final class OpenAiResponseDecoder {
         }
         OpenAiWire.CompletionChoice choice = first(completion.choices());
         OpenAiWire.ResponseMessage message = choice.message();
-        List<ContentPart.ToolCall> calls = message == null ? List.of() : toolCalls(message.toolCalls());
+        List<ContentPart> calls = message == null ? List.of() : toolCalls(message.toolCalls());
+        boolean anyCall = calls.stream().anyMatch(ContentPart.ToolCall.class::isInstance);
         @Nullable FinishReason reported = choice.finishReason() == null ? null
                 : OpenAiOutcome.finishReason(choice.finishReason(), errors);
         OpenAiWire.@Nullable Usage usage = OpenAiOutcome.reported(completion.usage(), completion.xGroq());
         @Nullable TokenUsage tokens = usage == null ? null : OpenAiOutcome.normalise(usage);
-        var outcome = new ChatResponse.Outcome(OpenAiOutcome.settle(reported, !calls.isEmpty()), tokens);
+        var outcome = new ChatResponse.Outcome(OpenAiOutcome.settle(reported, anyCall), tokens);
         String id = completion.id() != null ? completion.id() : "chatcmpl-" + UUID.randomUUID();
         var model = new ResolvedModel(provider, completion.model() != null ? completion.model() : targetModel);
-        return new ChatResponse(id, model, orEmpty(message == null ? null : message.content()),
-                reasoning(message), calls, outcome);
+        List<ContentPart> content = new ArrayList<>(calls.size() + 2);
+        String reasoning = reasoning(message);
+        if (!reasoning.isEmpty()) {
+            content.add(new ContentPart.Reasoning(reasoning, null, null));
+        }
+        String text = orEmpty(message == null ? null : message.content());
+        if (!text.isEmpty()) {
+            content.add(new ContentPart.Text(text));
+        }
+        content.addAll(calls);
+        return new ChatResponse(id, model, content, outcome);
     }
 
     private OpenAiWire.CompletionChoice first(@Nullable List<OpenAiWire.CompletionChoice> choices) {
@@ -68,16 +78,22 @@ final class OpenAiResponseDecoder {
         return choices.getFirst();
     }
 
-    private List<ContentPart.ToolCall> toolCalls(@Nullable List<OpenAiWire.ToolCall> wire) {
+    /** The calls, each after the Gemini thought signature it carried, if any. */
+    private List<ContentPart> toolCalls(@Nullable List<OpenAiWire.ToolCall> wire) {
         if (wire == null || wire.isEmpty()) {
             return List.of();
         }
-        List<ContentPart.ToolCall> calls = new ArrayList<>(wire.size());
+        List<ContentPart> calls = new ArrayList<>(wire.size());
+        int index = 0;
         for (OpenAiWire.ToolCall call : wire) {
             OpenAiWire.FunctionCall function = call.function();
             String name = function == null || function.name() == null ? "" : function.name();
             String arguments = function == null ? "" : arguments(function.arguments());
-            calls.add(new ContentPart.ToolCall(ids.fromWire(call.id(), calls.size()), name, arguments));
+            String signature = OpenAiWire.thoughtSignature(call.extraContent());
+            if (signature != null) {
+                calls.add(new ContentPart.Reasoning("", signature, OpenAiWire.GEMINI));
+            }
+            calls.add(new ContentPart.ToolCall(ids.fromWire(call.id(), index++), name, arguments));
         }
         return calls;
     }

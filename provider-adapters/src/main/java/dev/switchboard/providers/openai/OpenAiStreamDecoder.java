@@ -130,6 +130,10 @@ final class OpenAiStreamDecoder {
             if (call.index() != null) {
                 toolIndexByUpstreamIndex.put(call.index(), index);
             }
+            String signature = OpenAiWire.thoughtSignature(call.extraContent());
+            if (signature != null) {
+                out.add(new ChatEvent.ReasoningSignature(signature, OpenAiWire.GEMINI));
+            }
             out.add(new ChatEvent.ToolCallStarted(index, ids.fromWire(call.id(), index), name == null ? "" : name));
         } else {
             index = lastTool; // an index-less continuation of the call before it

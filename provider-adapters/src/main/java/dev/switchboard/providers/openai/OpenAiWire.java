@@ -28,8 +28,21 @@ final class OpenAiWire {
     record Delta(@Nullable String content, @Nullable String reasoningContent, @Nullable String reasoning,
                  @Nullable List<ToolCallDelta> toolCalls) {}
 
-    /** {@code index} is missing on Gemini's compatibility endpoint. */
-    record ToolCallDelta(@Nullable Integer index, @Nullable String id, @Nullable FunctionDelta function) {}
+    /** {@code index} is missing on Gemini's compatibility endpoint, which also puts its thought signature here. */
+    record ToolCallDelta(@Nullable Integer index, @Nullable String id, @Nullable FunctionDelta function,
+                         @Nullable ExtraContent extraContent) {}
+
+    /** {@code extra_content.google.thought_signature} (Gemini's compatibility endpoint). */
+    record ExtraContent(@Nullable Google google) {}
+
+    record Google(@Nullable String thoughtSignature) {}
+
+    /** The provenance of thought signatures read from {@code extra_content.google}. */
+    static final String GEMINI = "gemini";
+
+    static @Nullable String thoughtSignature(@Nullable ExtraContent extra) {
+        return extra == null || extra.google() == null ? null : extra.google().thoughtSignature();
+    }
 
     record FunctionDelta(@Nullable String name, @Nullable String arguments) {}
 
@@ -53,7 +66,7 @@ final class OpenAiWire {
     record ResponseMessage(@Nullable String content, @Nullable String reasoningContent, @Nullable String reasoning,
                            @Nullable List<ToolCall> toolCalls) {}
 
-    record ToolCall(@Nullable String id, @Nullable FunctionCall function) {}
+    record ToolCall(@Nullable String id, @Nullable FunctionCall function, @Nullable ExtraContent extraContent) {}
 
     /** {@code arguments} is a JSON string per the spec; some upstreams send the object itself. */
     record FunctionCall(@Nullable String name, @Nullable JsonNode arguments) {}
