@@ -122,6 +122,14 @@ class AnthropicSdkSystemTest {
     }
 
     @Test
+    void listsTheModelsTheKeyMayUse() {
+        var ids = new java.util.ArrayList<String>();
+        client("sb-narrow-key-0123").models().list().autoPager().forEach(m -> ids.add(m.id()));
+        assertThat(ids).containsExactly("echo");
+        assertThat(admin.models().retrieve("limited").id()).isEqualTo("limited");
+    }
+
+    @Test
     void countsTokens() {
         long tokens = admin.messages().countTokens(MessageCountTokensParams.builder().model("echo")
                 .addUserMessage("word ".repeat(200)).build()).inputTokens();

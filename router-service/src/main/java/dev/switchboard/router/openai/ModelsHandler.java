@@ -14,7 +14,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /v1/models} and {@code GET /v1/models/{id}}: the models the caller's key may use. */
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{id}}: the models the caller's key may use. Each entry carries both
+ * OpenAI's fields ({@code object}, {@code created}, {@code owned_by}) and Anthropic's ({@code type},
+ * {@code display_name}, {@code created_at}), and the list both envelopes' fields, so either SDK can list them.
+ */
 public final class ModelsHandler {
 
     private final JsonMapper json;
@@ -34,6 +38,9 @@ public final class ModelsHandler {
             gen.writeArrayPropertyStart("data");
             visible.forEach(route -> model(gen, route));
             gen.writeEndArray();
+            gen.writeBooleanProperty("has_more", false);
+            gen.writeStringProperty("first_id", visible.isEmpty() ? null : visible.getFirst().name());
+            gen.writeStringProperty("last_id", visible.isEmpty() ? null : visible.getLast().name());
             gen.writeEndObject();
         }
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(out.toByteArray());
@@ -58,6 +65,9 @@ public final class ModelsHandler {
         gen.writeStringProperty("object", "model");
         gen.writeNumberProperty("created", 0);
         gen.writeStringProperty("owned_by", route.owner());
+        gen.writeStringProperty("type", "model");
+        gen.writeStringProperty("display_name", route.name());
+        gen.writeStringProperty("created_at", "1970-01-01T00:00:00Z");
         gen.writeEndObject();
     }
 }
