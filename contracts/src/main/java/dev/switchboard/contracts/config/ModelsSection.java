@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ModelsSection {
 
-    private static final Set<String> KEYS = Set.of("targets", "fallback-on");
-    private static final Set<String> TARGET_KEYS = Set.of("provider", "model");
+    private static final Set<String> KEYS = union(Set.of("targets", "fallback-on"), RoutePolicySection.KEYS);
+    private static final Set<String> TARGET_KEYS = Set.of("provider", "model", "weight");
 
     private final Set<String> providers;
+    private final RoutePolicySection policies = new RoutePolicySection();
 
     ModelsSection(Set<String> providers) {
         this.providers = providers;
@@ -32,6 +33,7 @@ final class ModelsSection {
             return out;
         }
         section.fields(Set.of()).forEach((name, node) -> out.put(name, route(name, node)));
+        policies.checkReferences(out);
         return out;
     }
 
@@ -41,10 +43,13 @@ final class ModelsSection {
             return new ModelRoute(name, target == null ? List.of() : List.of(target), ModelRoute.DEFAULT_FALLBACK_ON);
         }
         var fields = node.fields(KEYS);
+        RoutePolicy policy = policies.read(name, fields);
         List<ModelRoute.Target> targets = new ArrayList<>();
         YamlNode targetsNode = fields.get("targets");
         if (targetsNode == null) {
-            node.problem("targets is required");
+            if (policy.strategy() != RoutePolicy.Strategy.RULES || policy.defaultRoute() == null) {
+                node.problem("targets is required");
+            }
         } else {
             targetsNode.items().forEach(item -> {
                 var target = item.isObject() ? longTarget(item) : shortTarget(item);
@@ -58,7 +63,7 @@ final class ModelsSection {
         }
         Set<ErrorCategory> fallbackOn = fields.containsKey("fallback-on")
                 ? categories(fields.get("fallback-on")) : ModelRoute.DEFAULT_FALLBACK_ON;
-        return new ModelRoute(name, targets, fallbackOn);
+        return new ModelRoute(name, targets, fallbackOn, policy);
     }
 
     private ModelRoute.@Nullable Target shortTarget(YamlNode node) {
@@ -82,7 +87,29 @@ final class ModelsSection {
         }
         String provider = fields.get("provider").text();
         String model = fields.get("model").text();
-        return provider == null || model == null ? null : checked(node, provider, model);
+        int weight = fields.containsKey("weight") ? weight(fields.get("weight")) : 1;
+        var target = provider == null || model == null ? null : checked(node, provider, model);
+        return target == null ? null : new ModelRoute.Target(target.provider(), target.model(), weight);
+    }
+
+    private static int weight(YamlNode node) {
+        String text = node.text();
+        try {
+            int weight = Integer.parseInt(text == null ? "" : text.trim());
+            if (weight >= 0) {
+                return weight;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        node.problem("expected a weight of 0 or more, got '" + text + "'");
+        return 1;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private ModelRoute.@Nullable Target checked(YamlNode node, String provider, String model) {
