@@ -12,11 +12,18 @@ import dev.switchboard.router.openai.EmbeddingsHandler;
 import dev.switchboard.router.openai.ModelsHandler;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.FallbackChain;
+import dev.switchboard.router.routing.Health;
+import dev.switchboard.router.routing.LatencyBook;
 import dev.switchboard.router.routing.LiveRoutingTable;
+import dev.switchboard.router.routing.Planner;
+import dev.switchboard.router.routing.Routing;
 import dev.switchboard.router.web.ApiErrorHandler;
 import dev.switchboard.router.web.RequestIds;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,12 +82,29 @@ public class RouterServiceConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes) {
-        var fallback = new FallbackChain();
-        var chat = new ChatCompletionsHandler(json, routes, fallback, Clock.systemUTC());
-        var embeddings = new EmbeddingsHandler(json, routes, fallback);
+    Health deploymentHealth() {
+        return new Health(Clock.systemUTC(), 3, Duration.ofSeconds(30));
+    }
+
+    @Bean
+    LatencyBook latencyBook() {
+        return new LatencyBook(Clock.systemUTC(), Duration.ofMinutes(5));
+    }
+
+    @Bean
+    Routing routing(LiveRoutingTable routes, Health health, LatencyBook latency) {
+        // every request thread draws from its own generator
+        RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+        var planner = new Planner(health, latency, random, 0.05);
+        return new Routing(routes, planner, new FallbackChain(health, latency, Clock.systemUTC(), random));
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing) {
+        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC());
+        var embeddings = new EmbeddingsHandler(json, routing);
         var models = new ModelsHandler(json, routes);
-        var messages = new MessagesHandler(json, routes, fallback);
+        var messages = new MessagesHandler(json, routing);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", chat::handle)
                 .POST("/v1/embeddings", embeddings::handle)

@@ -49,8 +49,9 @@ public record RoutePolicy(Strategy strategy, Retry retry, Timeouts timeouts, int
      * the time left) moves on at once.
      */
     public record Retry(int attempts, Duration backoff, Duration maxBackoff, Duration maxWait) {
-        public static final Retry DEFAULT = new Retry(2, Duration.ofMillis(250), Duration.ofSeconds(4),
-                Duration.ofSeconds(20));
+        /** One retry, soon: a longer wait is better spent on the next deployment or left to the caller's SDK. */
+        public static final Retry DEFAULT = new Retry(2, Duration.ofMillis(200), Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
 
         public Retry {
             requireNonNull(backoff, "backoff");

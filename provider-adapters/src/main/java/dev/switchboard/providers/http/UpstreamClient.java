@@ -1,5 +1,6 @@
 package dev.switchboard.providers.http;
 
+import dev.switchboard.providers.UpstreamObserver;
 import dev.switchboard.providers.sse.SseEvent;
 import dev.switchboard.providers.sse.SseStreams;
 import io.netty.buffer.Unpooled;
@@ -71,7 +72,7 @@ public final class UpstreamClient {
 
     private Flux<byte[]> exchange(URI uri, Map<String, String> headers, byte[] body, Duration timeout,
                                   ErrorMapper errors, Function<ByteBufFlux, Publisher<byte[]>> onSuccess) {
-        return http.get().responseTimeout(timeout)
+        return Flux.deferContextual(context -> http.get().responseTimeout(timeout)
                 .headers(h -> {
                     headers.forEach(h::set);
                     h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -83,6 +84,7 @@ public final class UpstreamClient {
                     // the timeout covers the wait for headers; a stream may pause longer between chunks
                     connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
                     int status = response.status().code();
+                    UpstreamObserver.notify(context, status, response.responseHeaders()::get);
                     ByteBufFlux content = connection.inbound().receive();
                     if (status >= 200 && status < 300) {
                         return onSuccess.apply(content);
@@ -90,7 +92,7 @@ public final class UpstreamClient {
                     return bounded(content).flatMap(bytes -> Mono.<byte[]>error(
                             errors.map(status, response.responseHeaders(), bytes)));
                 })
-                .onErrorMap(failure -> TransportFailures.map(failure, errors.provider(), timeout));
+                .onErrorMap(failure -> TransportFailures.map(failure, errors.provider(), timeout)));
     }
 
     private static Mono<byte[]> bounded(ByteBufFlux content) {

@@ -38,6 +38,20 @@ class UpstreamClientTest {
     }
 
     @Test
+    void anObserverInTheContextSeesTheStatusAndHeadersOfEachResponse() {
+        upstream.respond(dev.switchboard.testkit.RawResponse.parse(("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                + "x-ratelimit-remaining-requests: 7\r\n\r\n{}").getBytes(StandardCharsets.UTF_8)));
+        var seen = new java.util.concurrent.atomic.AtomicReference<String>();
+        dev.switchboard.providers.UpstreamObserver observer = (status, header) ->
+                seen.set(status + " " + header.apply("x-ratelimit-remaining-requests"));
+
+        client.postJson(URI.create(upstream.baseUrl() + "/x"), Map.of(), "{}".getBytes(), Duration.ofSeconds(2), errors)
+                .contextWrite(c -> c.put(dev.switchboard.providers.UpstreamObserver.KEY, observer))
+                .block(Duration.ofSeconds(5));
+        assertThat(seen).hasValue("200 7");
+    }
+
+    @Test
     void refusedConnectionIsUnavailable() throws IOException {
         int port;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

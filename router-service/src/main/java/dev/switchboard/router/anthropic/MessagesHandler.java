@@ -9,9 +9,9 @@ import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.TokenCounting;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Deployment;
-import dev.switchboard.router.routing.FallbackChain;
-import dev.switchboard.router.routing.LiveRoutingTable;
+import dev.switchboard.router.routing.Routing;
 import dev.switchboard.router.web.RequestIds;
+import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,40 +31,38 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MessagesHandler {
 
-    private static final String PROVIDER_HEADER = "x-switchboard-provider";
-    private static final String MODEL_HEADER = "x-switchboard-model";
     private static final String BETA_HEADER = "anthropic-beta";
 
     private final JsonMapper json;
     private final AnthropicRequestDecoder decoder;
     private final AnthropicResponseEncoder responseEncoder;
-    private final LiveRoutingTable routes;
-    private final FallbackChain fallback;
+    private final Routing routing;
 
-    public MessagesHandler(JsonMapper json, LiveRoutingTable routes, FallbackChain fallback) {
+    public MessagesHandler(JsonMapper json, Routing routing) {
         this.json = json;
         this.decoder = new AnthropicRequestDecoder(json);
         this.responseEncoder = new AnthropicResponseEncoder(json);
-        this.routes = routes;
-        this.fallback = fallback;
+        this.routing = routing;
     }
 
     public Mono<ServerResponse> messages(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             AnthropicCall call = decoder.decode(body);
             ChatRequest chat = AnthropicBetas.apply(call.request(), request.headers().firstHeader(BETA_HEADER));
-            var route = routes.resolve(chat.model(), PrincipalFilter.principal(request.exchange()));
+            Routing.Call routed = routing.route(chat, Map.of(), call.stream(),
+                    PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
             String requestId = RequestIds.of(request.exchange());
-            return call.stream() ? streamed(fallback.stream(chat, route), request, requestId)
-                    : whole(fallback.complete(chat, route), requestId);
+            return call.stream() ? streamed(routing.stream(chat, routed), request, requestId, routed)
+                    : whole(routing.complete(chat, routed), requestId, routed);
         });
     }
 
     public Mono<ServerResponse> countTokens(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             ChatRequest chat = AnthropicBetas.apply(decoder.decodeCount(body), request.headers().firstHeader(BETA_HEADER));
-            var route = routes.resolve(chat.model(), PrincipalFilter.principal(request.exchange()));
-            Deployment first = route.deployments().getFirst();
+            Routing.Call routed = routing.route(chat, Map.of(), false, PrincipalFilter.principal(request.exchange()),
+                    null);
+            Deployment first = routed.plan().order().getFirst();
             Mono<Long> count = first.adapter() instanceof TokenCounting counting
                     ? counting.countInputTokens(chat.withModel(first.target().model()), first.target())
                     : Mono.fromSupplier(() -> TokenEstimate.inputTokens(chat));
@@ -73,14 +71,15 @@ public final class MessagesHandler {
         });
     }
 
-    private Mono<ServerResponse> whole(Mono<ChatResponse> completion, String requestId) {
+    private Mono<ServerResponse> whole(Mono<ChatResponse> completion, String requestId, Routing.Call routed) {
         return completion.flatMap(response -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> servedBy(h, response.model(), requestId))
+                .headers(h -> servedBy(h, routed, response.model(), requestId))
                 .bodyValue(responseEncoder.encode(response)));
     }
 
-    private Mono<ServerResponse> streamed(Flux<ChatEvent> events, ServerRequest request, String requestId) {
+    private Mono<ServerResponse> streamed(Flux<ChatEvent> events, ServerRequest request, String requestId,
+                                          Routing.Call routed) {
         DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
         var encoder = new AnthropicSseEncoder(json);
         return events.switchOnFirst((first, all) -> {
@@ -99,7 +98,7 @@ public final class MessagesHandler {
             return ServerResponse.ok()
                     .contentType(MediaType.TEXT_EVENT_STREAM)
                     .header("cache-control", "no-cache")
-                    .headers(h -> servedBy(h, started.model(), requestId))
+                    .headers(h -> servedBy(h, routed, started.model(), requestId))
                     .body(BodyInserters.fromDataBuffers(body));
         }, false).single();
     }
@@ -108,9 +107,8 @@ public final class MessagesHandler {
         return new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "the upstream ended without a response");
     }
 
-    private static void servedBy(HttpHeaders headers, ResolvedModel model, String requestId) {
-        headers.set(PROVIDER_HEADER, model.provider());
-        headers.set(MODEL_HEADER, model.model());
+    private static void servedBy(HttpHeaders headers, Routing.Call routed, ResolvedModel model, String requestId) {
+        routed.servedBy(headers::set, model);
         headers.set("request-id", requestId);
     }
 }

@@ -2,12 +2,10 @@ package dev.switchboard.router.openai;
 
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatResponse;
-import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.router.principal.PrincipalFilter;
-import dev.switchboard.router.routing.FallbackChain;
-import dev.switchboard.router.routing.LiveRoutingTable;
+import dev.switchboard.router.routing.Routing;
 import java.time.Clock;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -26,42 +24,39 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ChatCompletionsHandler {
 
-    public static final String PROVIDER_HEADER = "x-switchboard-provider";
-    public static final String MODEL_HEADER = "x-switchboard-model";
-
     private final OpenAiRequestDecoder decoder;
     private final OpenAiResponseEncoder responseEncoder;
     private final JsonMapper json;
-    private final LiveRoutingTable routes;
-    private final FallbackChain fallback;
+    private final Routing routing;
     private final Clock clock;
 
-    public ChatCompletionsHandler(JsonMapper json, LiveRoutingTable routes, FallbackChain fallback, Clock clock) {
+    public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock) {
         this.json = json;
         this.decoder = new OpenAiRequestDecoder(json);
         this.responseEncoder = new OpenAiResponseEncoder(json);
-        this.routes = routes;
-        this.fallback = fallback;
+        this.routing = routing;
         this.clock = clock;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             OpenAiChatCall call = decoder.decode(body);
-            var route = routes.resolve(call.request().model(), PrincipalFilter.principal(request.exchange()));
-            return call.stream() ? streamed(fallback.stream(call.request(), route), call, request)
-                    : whole(fallback.complete(call.request(), route));
+            Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(),
+                    PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
+            return call.stream() ? streamed(routing.stream(call.request(), routed), call, request, routed)
+                    : whole(routing.complete(call.request(), routed), routed);
         });
     }
 
-    private Mono<ServerResponse> whole(Mono<ChatResponse> completion) {
+    private Mono<ServerResponse> whole(Mono<ChatResponse> completion, Routing.Call routed) {
         return completion.flatMap(response -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> servedBy(h, response.model()))
+                .headers(h -> routed.servedBy(h::set, response.model()))
                 .bodyValue(responseEncoder.encode(response, clock.instant().getEpochSecond())));
     }
 
-    private Mono<ServerResponse> streamed(Flux<ChatEvent> events, OpenAiChatCall call, ServerRequest request) {
+    private Mono<ServerResponse> streamed(Flux<ChatEvent> events, OpenAiChatCall call, ServerRequest request,
+                                          Routing.Call routed) {
         DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
         var encoder = new OpenAiSseEncoder(json, call.includeUsage(), clock.instant().getEpochSecond());
         return events.switchOnFirst((first, all) -> {
@@ -81,17 +76,12 @@ public final class ChatCompletionsHandler {
             return ServerResponse.ok()
                     .contentType(MediaType.TEXT_EVENT_STREAM)
                     .header("cache-control", "no-cache")
-                    .headers(h -> servedBy(h, started.model()))
+                    .headers(h -> routed.servedBy(h::set, started.model()))
                     .body(BodyInserters.fromDataBuffers(body));
         }, false).single();
     }
 
     private static GatewayException noOutput() {
         return new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "the upstream ended without a response");
-    }
-
-    private static void servedBy(org.springframework.http.HttpHeaders headers, ResolvedModel model) {
-        headers.set(PROVIDER_HEADER, model.provider());
-        headers.set(MODEL_HEADER, model.model());
     }
 }

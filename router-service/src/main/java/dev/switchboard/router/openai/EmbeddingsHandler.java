@@ -1,14 +1,13 @@
 package dev.switchboard.router.openai;
 
-import dev.switchboard.router.web.Fields;
 import static dev.switchboard.router.web.Fields.optional;
 
 import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.router.principal.PrincipalFilter;
-import dev.switchboard.router.routing.FallbackChain;
-import dev.switchboard.router.routing.LiveRoutingTable;
+import dev.switchboard.router.routing.Routing;
+import dev.switchboard.router.web.Fields;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,13 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EmbeddingsHandler {
 
     private final JsonMapper json;
-    private final LiveRoutingTable routes;
-    private final FallbackChain fallback;
+    private final Routing routing;
 
-    public EmbeddingsHandler(JsonMapper json, LiveRoutingTable routes, FallbackChain fallback) {
+    public EmbeddingsHandler(JsonMapper json, Routing routing) {
         this.json = json;
-        this.routes = routes;
-        this.fallback = fallback;
+        this.routing = routing;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -46,11 +43,10 @@ public final class EmbeddingsHandler {
             if (format != null && !base64 && !"float".equals(format)) {
                 throw GatewayException.invalid("encoding_format", "encoding_format: expected float or base64");
             }
-            var route = routes.resolve(embedding.model(), PrincipalFilter.principal(request.exchange()));
-            return fallback.embed(embedding, route).flatMap(response -> ServerResponse.ok()
+            Routing.Call routed = routing.routeEmbeddings(embedding.model(), PrincipalFilter.principal(request.exchange()));
+            return routing.embed(embedding, routed).flatMap(response -> ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
-                    .header(ChatCompletionsHandler.PROVIDER_HEADER, response.model().provider())
-                    .header(ChatCompletionsHandler.MODEL_HEADER, response.model().model())
+                    .headers(h -> routed.servedBy(h::set, response.model()))
                     .bodyValue(encode(response, base64)));
         });
     }

@@ -1,6 +1,5 @@
 package dev.switchboard.router.openai;
 
-import dev.switchboard.router.web.Fields;
 import static dev.switchboard.router.web.Fields.optional;
 import static dev.switchboard.router.web.Fields.optionalInteger;
 import static dev.switchboard.router.web.Fields.optionalNumber;
@@ -8,10 +7,12 @@ import static dev.switchboard.router.web.Fields.optionalNumber;
 import dev.switchboard.contracts.chat.ChatRequest;
 import dev.switchboard.contracts.chat.Sampling;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.router.web.Fields;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,21 @@ public final class OpenAiRequestDecoder {
         boolean includeUsage = streamOptions != null
                 && Fields.bool(Fields.object(streamOptions, "stream_options"), "include_usage", false,
                 "stream_options.include_usage");
-        return new OpenAiChatCall(request, stream, includeUsage);
+        return new OpenAiChatCall(request, stream, includeUsage, metadata(root));
+    }
+
+    /** {@code metadata}: up to 16 string pairs, as OpenAI allows. */
+    private static Map<String, String> metadata(JsonNode root) {
+        JsonNode metadata = optional(root, "metadata");
+        if (metadata == null) {
+            return Map.of();
+        }
+        Fields.object(metadata, "metadata");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : metadata.properties()) {
+            out.put(e.getKey(), Fields.string(e.getValue(), "metadata." + e.getKey()));
+        }
+        return out;
     }
 
     /** {@code reasoning_effort}: {@code none} asks for no reasoning, any other level for that much. */

@@ -1,6 +1,5 @@
 package dev.switchboard.router.openai;
 
-import dev.switchboard.router.web.Fields;
 import static dev.switchboard.router.web.Fields.array;
 import static dev.switchboard.router.web.Fields.object;
 import static dev.switchboard.router.web.Fields.optional;
@@ -11,6 +10,7 @@ import dev.switchboard.contracts.chat.ResponseFormat;
 import dev.switchboard.contracts.chat.ToolChoice;
 import dev.switchboard.contracts.chat.ToolSpec;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.router.web.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -10,8 +10,11 @@ import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.EmbeddingAdapter;
 import dev.switchboard.providers.NonStreamingChat;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,73 +22,99 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tries a route's deployments in order. An attempt that fails before it produced anything, with a category the
- * route falls back on, moves to the next deployment; once a stream has produced an event it is never switched
- * and the failure reaches the caller. Unexpected exceptions become {@link ErrorCategory#INTERNAL}.
+ * Runs a {@link Plan}: tries its deployments in order, retries one with backoff (or its {@code retry-after}) on a
+ * retryable failure, moves to the next on a category the route falls back on, races the first deployments of a
+ * {@code race} route, and bounds the whole by the route's deadline. A stream is only committed once an attempt
+ * produced output ({@code Started} is held back until then), so a slow first token or a failure before any output can
+ * still move on; after that a stream is never switched and a failure reaches the caller. Every attempt is recorded
+ * in the request's {@link Attempts}.
  */
 public final class FallbackChain {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackChain.class);
 
-    /** A streamed completion. */
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final AttemptRecorder recorder;
+    private final Health health;
+
+    public FallbackChain(Health health, LatencyBook latency, Clock clock, RandomGenerator random) {
+        this.clock = clock;
+        this.random = random;
+        this.health = health;
+        this.recorder = new AttemptRecorder(health, latency, System::nanoTime);
+    }
+
+    /** Fresh health and latency state on the system clock (tests and benchmarks). */
+    public FallbackChain() {
+        this(new Health(Clock.systemUTC(), 3, Duration.ofSeconds(30)),
+                new LatencyBook(Clock.systemUTC(), Duration.ofMinutes(5)), Clock.systemUTC(), new Random());
+    }
+
+    /** A streamed completion over the route's deployments in their configured order. */
     public Flux<ChatEvent> stream(ChatRequest request, Route route) {
-        return streamAttempt(request, route, 0).onErrorMap(e -> !(e instanceof GatewayException), FallbackChain::internal);
+        return stream(request, new Plan(route, route.deployments()), new Attempts());
+    }
+
+    /** A whole completion over the route's deployments in their configured order. */
+    public Mono<ChatResponse> complete(ChatRequest request, Route route) {
+        return complete(request, new Plan(route, route.deployments()), new Attempts());
+    }
+
+    public Mono<EmbeddingResponse> embed(EmbeddingRequest request, Route route) {
+        return embed(request, new Plan(route, route.deployments()), new Attempts());
+    }
+
+    public Flux<ChatEvent> stream(ChatRequest request, Plan plan, Attempts attempts) {
+        return run(plan, attempts, true, d -> Holding.untilOutput(
+                Flux.defer(() -> d.adapter().stream(request.withModel(d.target().model()), d.target()))));
     }
 
     /** A whole completion, from one non-streaming upstream call where the adapter offers it. */
-    public Mono<ChatResponse> complete(ChatRequest request, Route route) {
-        return once(route, 0, deployment -> {
-            ChatRequest forTarget = request.withModel(deployment.target().model());
-            if (deployment.adapter() instanceof NonStreamingChat whole) {
-                return whole.complete(forTarget, deployment.target());
-            }
-            return deployment.adapter().stream(forTarget, deployment.target())
-                    .collect(ChatEvents::new, ChatEvents::accept).map(ChatEvents::result);
-        }).onErrorMap(e -> !(e instanceof GatewayException), FallbackChain::internal);
+    public Mono<ChatResponse> complete(ChatRequest request, Plan plan, Attempts attempts) {
+        return run(plan, attempts, false, d -> {
+            ChatRequest forTarget = request.withModel(d.target().model());
+            Mono<ChatResponse> whole = d.adapter() instanceof NonStreamingChat chat
+                    ? Mono.defer(() -> chat.complete(forTarget, d.target()))
+                    : Flux.defer(() -> d.adapter().stream(forTarget, d.target()))
+                            .collect(ChatEvents::new, ChatEvents::accept).map(ChatEvents::result);
+            return whole.flux();
+        }).next();
     }
 
-    /** Embeddings, from the first deployment that can embed. */
-    public Mono<EmbeddingResponse> embed(EmbeddingRequest request, Route route) {
-        return once(route, 0, deployment -> deployment.adapter() instanceof EmbeddingAdapter embeddings
-                ? embeddings.embed(request.withModel(deployment.target().model()), deployment.target()) : null)
+    /** Embeddings, from the deployments that can embed. */
+    public Mono<EmbeddingResponse> embed(EmbeddingRequest request, Plan plan, Attempts attempts) {
+        return run(plan, attempts, false, d -> d.adapter() instanceof EmbeddingAdapter embeddings
+                ? Mono.defer(() -> embeddings.embed(request.withModel(d.target().model()), d.target())).flux()
+                : null).next();
+    }
+
+    private <T> Flux<T> run(Plan plan, Attempts attempts, boolean stream, Function<Deployment, @Nullable Flux<T>> call) {
+        attempts.servedBy(plan.route().name());
+        var run = new Run<>(plan, attempts, stream, call, clock.millis() + plan.route().policy().timeouts().total().toMillis(),
+                this);
+        return Deadline.bound(run.start(), plan.route().policy().timeouts().total(), plan.route().name())
                 .onErrorMap(e -> !(e instanceof GatewayException), FallbackChain::internal);
     }
 
-    private Flux<ChatEvent> streamAttempt(ChatRequest request, Route route, int index) {
-        Deployment deployment = route.deployments().get(index);
-        var produced = new AtomicBoolean();
-        ChatRequest forTarget = request.withModel(deployment.target().model());
-        return Flux.defer(() -> deployment.adapter().stream(forTarget, deployment.target()))
-                .doOnNext(event -> produced.lazySet(true))
-                .onErrorResume(GatewayException.class, e -> !produced.get() && fallsBack(route, index, e)
-                        ? streamAttempt(request, route, index + 1) : Flux.error(e));
+    Clock clock() {
+        return clock;
     }
 
-    /**
-     * One call per deployment until one succeeds; {@code call} answers {@code null} for a deployment that cannot
-     * serve the request, which is skipped.
-     */
-    private <T> Mono<T> once(Route route, int index, Function<Deployment, @Nullable Mono<T>> call) {
-        if (index >= route.deployments().size()) {
-            return Mono.error(new GatewayException(ErrorCategory.UNSUPPORTED_CAPABILITY,
-                    "model '" + route.name() + "' has no deployment that can serve this request"));
-        }
-        Mono<T> attempt = call.apply(route.deployments().get(index));
-        if (attempt == null) {
-            return once(route, index + 1, call);
-        }
-        return attempt.onErrorResume(GatewayException.class, e -> fallsBack(route, index, e)
-                ? once(route, index + 1, call) : Mono.error(e));
+    RandomGenerator random() {
+        return random;
     }
 
-    private static boolean fallsBack(Route route, int index, GatewayException e) {
-        boolean next = index + 1 < route.deployments().size() && route.fallbackOn().contains(e.category());
-        if (next) {
-            log.info("route {}: {} failed with {} ({}), falling back to {}", route.name(),
-                    route.deployments().get(index).target().provider(), e.category(), e.getMessage(),
-                    route.deployments().get(index + 1).target().provider());
-        }
-        return next;
+    AttemptRecorder recorder() {
+        return recorder;
+    }
+
+    Health health() {
+        return health;
+    }
+
+    static void logFallback(Plan plan, Deployment from, GatewayException e, String next) {
+        log.info("route {}: {} failed with {} ({}), {}", plan.route().name(), from.id(), e.category(), e.getMessage(), next);
     }
 
     private static GatewayException internal(Throwable e) {

@@ -23,6 +23,16 @@ public final class LiveRoutingTable {
         return forCaller(principal).resolve(model, principal);
     }
 
+    /**
+     * The deployments to try for this call: the model's route resolved for the caller (404/403 as in
+     * {@link RoutingTable#resolve}), then planned (rules followed, capable and healthy deployments first, strategy).
+     */
+    public Plan plan(String model, Principal principal, CallContext call, boolean stream, Planner planner) {
+        RoutingTable table = forCaller(principal);
+        Route route = table.resolve(model, principal);
+        return planner.plan(route, call, stream, name -> table.find(name).orElse(null));
+    }
+
     /** See {@link RoutingTable#visibleTo}, in the config version that knows the caller's key. */
     public List<Route> visibleTo(Principal principal) {
         return forCaller(principal).visibleTo(principal);

@@ -1,5 +1,6 @@
 package dev.switchboard.router.routing;
 
+import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.config.ModelRoute;
 import dev.switchboard.contracts.config.ProviderConfig;
@@ -32,6 +33,10 @@ public final class RoutingTable {
     }
 
     public static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry) {
+        return build(config, registry, ModelCatalog.builtIn());
+    }
+
+    public static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog) {
         Map<String, Route> routes = new LinkedHashMap<>();
         for (ModelRoute model : config.models().values()) {
             List<Deployment> deployments = new ArrayList<>(model.targets().size());
@@ -41,9 +46,10 @@ public final class RoutingTable {
                         "provider kind " + provider.kind() + " passed validation but has no adapter"));
                 deployments.add(new Deployment(adapter, new UpstreamTarget(provider.name(), target.model(),
                         provider.baseUrl(), provider.apiKey() == null ? null : provider.apiKey().value(),
-                        provider.settings(), provider.timeout())));
+                        provider.settings(), provider.timeout()), target.weight(),
+                        catalog.find(provider.kind(), target.model()).orElse(null)));
             }
-            routes.put(model.name(), new Route(model.name(), deployments, model.fallbackOn()));
+            routes.put(model.name(), new Route(model.name(), deployments, model.fallbackOn(), model.policy()));
         }
         Map<String, KeyConfig> keys = new LinkedHashMap<>();
         config.keysByHash().values().forEach(key -> keys.put(key.name(), key));

@@ -1,8 +1,8 @@
 package dev.switchboard.router.web;
 
 import dev.switchboard.contracts.error.ErrorCategory;
-import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.error.ErrorFormat;
+import dev.switchboard.contracts.error.GatewayException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
