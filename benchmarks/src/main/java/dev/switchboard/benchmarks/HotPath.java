@@ -35,7 +35,7 @@ final class HotPath {
 
     /** A model served by one deployment. */
     static final String FIXED_MODEL = "gpt-4o-mini";
-    /** A model whose first deployment is rate limited before any output, so its second one serves. */
+    /** A model whose first deployment refuses before any output, so its second one serves. */
     static final String FALLBACK_MODEL = "smart";
 
     final JsonMapper json = JsonMapper.builder().build();

@@ -7,10 +7,9 @@ import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.providers.Capabilities;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
-import java.time.Duration;
 import reactor.core.publisher.Flux;
 
-/** Kind {@code refusing}: rate limited before any output, as an upstream's 429 would be, so the route falls back. */
+/** Kind {@code refusing}: refuses before any output with a category the route falls back on at once (no retry). */
 final class RefusingAdapter implements ProviderAdapter {
 
     static final String KIND = "refusing";
@@ -27,8 +26,9 @@ final class RefusingAdapter implements ProviderAdapter {
 
     @Override
     public Flux<ChatEvent> stream(ChatRequest request, UpstreamTarget target) {
-        return Flux.error(new GatewayException(ErrorCategory.RATE_LIMITED,
-                "upstream " + target.provider() + " answered 429 for " + target.model(),
-                GatewayException.Origin.upstream(target.provider(), 429, Duration.ofSeconds(1))));
+        // a refusal that moves on at once: not retried, and not held against the deployment's health
+        return Flux.error(new GatewayException(ErrorCategory.UNSUPPORTED_CAPABILITY,
+                "upstream " + target.provider() + " cannot serve " + target.model(),
+                GatewayException.Origin.upstream(target.provider(), 400, null)));
     }
 }
