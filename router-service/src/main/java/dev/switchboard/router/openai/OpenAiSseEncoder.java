@@ -4,6 +4,7 @@ import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.error.OpenAiErrorEnvelope;
+import dev.switchboard.router.web.JsonChunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,8 @@ public final class OpenAiSseEncoder {
     private String id = "chatcmpl-unknown";
     private String model = "unknown";
     private @Nullable TokenUsage usage;
-    private String contentPrefix = "";
-    private String contentSuffix = "";
+    private byte[] contentPrefix = EMPTY;
+    private byte[] contentSuffix = EMPTY;
     private @Nullable String pendingSignature;
 
     public OpenAiSseEncoder(JsonMapper json, boolean includeUsage, long createdEpochSeconds) {
@@ -80,16 +81,14 @@ public final class OpenAiSseEncoder {
         JsonText.quote(prefix, id).append(",\"object\":\"chat.completion.chunk\",\"created\":").append(created)
                 .append(",\"model\":");
         JsonText.quote(prefix, model).append(",\"choices\":[{\"index\":0,\"delta\":{\"content\":");
-        contentPrefix = prefix.toString();
-        contentSuffix = "},\"logprobs\":null,\"finish_reason\":null}]" + (includeUsage ? ",\"usage\":null" : "")
-                + "}\n\n";
+        contentPrefix = prefix.toString().getBytes(StandardCharsets.UTF_8);
+        contentSuffix = ("},\"logprobs\":null,\"finish_reason\":null}]" + (includeUsage ? ",\"usage\":null" : "")
+                + "}\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One array per chunk: the chunk's own bytes. */
     private byte[] content(String text) {
-        var out = new StringBuilder(contentPrefix.length() + contentSuffix.length() + text.length() + 8)
-                .append(contentPrefix);
-        JsonText.quote(out, text).append(contentSuffix);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return JsonChunks.wrap(contentPrefix, text, contentSuffix);
     }
 
     /** An in-stream error event; the stream ends after it. */
