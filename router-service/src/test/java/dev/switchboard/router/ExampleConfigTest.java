@@ -17,7 +17,7 @@ class ExampleConfigTest {
             var registry = context.getBean(dev.switchboard.providers.ProviderRegistry.class);
             var parser = new ConfigParser(name -> "value-of-" + name, registry.kinds());
             var config = parser.parse(Files.readString(Path.of("../switchboard.example.yaml")), "example");
-            assertThat(config.models()).containsKeys("echo", "gpt-4o-mini", "fast", "smart", "cheap", "embed");
+            assertThat(config.models()).containsKeys("echo", "gpt-4o-mini", "fast", "smart", "cheap", "quick", "auto", "embed");
             assertThat(config.providers()).hasSize(10);
         }
     }
