@@ -1,0 +1,90 @@
+package dev.switchboard.contracts.events;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.switchboard.contracts.chat.TokenUsage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One per request, published by the router on Kafka {@code completions} keyed by {@code requestId}; the cost and judge
+ * services build their read models from it. {@link #VERSION} changes when a field changes meaning; readers ignore
+ * fields they do not know.
+ *
+ * @param time when the request ended
+ * @param tags feature tags ({@code x-switchboard-tags}, OpenAI {@code metadata}), for spend per feature
+ * @param request what was asked: ingress protocol, model name as written, streamed or not
+ * @param result what happened: the route, who served it, the outcome, usage and cost of the served attempt
+ * @param attempts every upstream call made for it, served or not, in the order they ended
+ */
+public record CompletionEvent(String requestId, Instant time, Caller caller, Map<String, String> tags,
+                              RequestInfo request, Result result, List<AttemptRecord> attempts) {
+
+    public static final int VERSION = 1;
+
+    public CompletionEvent {
+        requireNonNull(requestId, "requestId");
+        requireNonNull(time, "time");
+        requireNonNull(caller, "caller");
+        tags = Map.copyOf(tags);
+        requireNonNull(request, "request");
+        requireNonNull(result, "result");
+        attempts = List.copyOf(attempts);
+    }
+
+    /** Who asked: the Switchboard key's name, its team when known, the caller's end-user id when given. */
+    public record Caller(String keyName, @Nullable String team, @Nullable String user) {
+        public Caller {
+            requireNonNull(keyName, "keyName");
+        }
+    }
+
+    /** {@code ingress}: {@code openai}, {@code anthropic} or {@code embeddings}. */
+    public record RequestInfo(String ingress, String model, boolean stream) {
+        public RequestInfo {
+            requireNonNull(ingress, "ingress");
+            requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * @param route the route that served the request (after rules), {@code strategy} its strategy
+     * @param provider the provider that served it, {@code null} when none did
+     * @param status the HTTP status the caller got (200 even when a stream failed after output)
+     * @param errorCategory why it failed, when it did
+     * @param finishReason STOP, LENGTH, TOOL_CALLS or CONTENT_FILTER, when an answer finished
+     * @param usage the served attempt's usage (OpenAI convention)
+     * @param costUsd the router's price for that usage from its catalog, when known; the cost service prices again
+     * @param experimentArm the A/B arm, when the route is an experiment
+     */
+    public record Result(String route, String strategy, @Nullable String provider, @Nullable String providerModel,
+                         int status, @Nullable String errorCategory, @Nullable String finishReason,
+                         @Nullable TokenUsage usage, @Nullable BigDecimal costUsd, Timing timing,
+                         @Nullable String experimentArm) {
+        public Result {
+            requireNonNull(route, "route");
+            requireNonNull(strategy, "strategy");
+            requireNonNull(timing, "timing");
+        }
+    }
+
+    /** Milliseconds from the request's arrival to its end, and to its first output ({@code -1}: none). */
+    public record Timing(long latencyMillis, long firstTokenMillis) {}
+
+    /**
+     * One upstream call. {@code outcome}: SUCCEEDED, FAILED or CANCELLED (a race's loser); a cancelled or failed call
+     * may still have used tokens the provider bills.
+     */
+    public record AttemptRecord(String provider, String model, String outcome, int upstreamStatus,
+                                @Nullable String errorCategory, Timing timing, @Nullable TokenUsage usage) {
+        public AttemptRecord {
+            requireNonNull(provider, "provider");
+            requireNonNull(model, "model");
+            requireNonNull(outcome, "outcome");
+            requireNonNull(timing, "timing");
+        }
+    }
+}
