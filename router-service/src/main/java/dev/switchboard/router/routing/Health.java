@@ -42,6 +42,12 @@ public final class Health {
         return circuit == null || circuit.available(clock.millis());
     }
 
+    /** Whether the deployment's circuit will let a request through at {@code millis} (a retry after a wait). */
+    public boolean availableAt(String deployment, long millis) {
+        Circuit circuit = circuits.get(deployment);
+        return circuit == null || circuit.available(millis);
+    }
+
     public void succeeded(String deployment) {
         Circuit circuit = circuits.get(deployment);
         if (circuit != null) {

@@ -81,7 +81,8 @@ final class Run<T> {
         long left = deadlineMillis - chain.clock().millis();
         if (e.category().retryable() && retry + 1 < policy.retry().attempts()) {
             Duration wait = Backoff.wait(policy.retry(), retry, e.retryAfter(), chain.random());
-            if (wait.toMillis() < left && wait.compareTo(policy.retry().maxWait()) <= 0) {
+            if (wait.toMillis() < left && wait.compareTo(policy.retry().maxWait()) <= 0
+                    && chain.health().availableAt(d.id(), chain.clock().millis() + wait.toMillis())) {
                 FallbackChain.logFallback(plan, d, e, "retrying in " + wait.toMillis() + " ms");
                 return Mono.delay(wait).thenMany(Flux.defer(() -> attempt(d, index, retry + 1)));
             }

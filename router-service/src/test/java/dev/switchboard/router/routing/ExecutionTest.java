@@ -147,6 +147,17 @@ class ExecutionTest {
     }
 
     @Test
+    void aFailureThatOpensTheCircuitIsNotRetriedOnThatDeployment() {
+        health.failed("a/a-model", new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "down"));
+        health.failed("a/a-model", new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "down"));
+        a.then(Scripted.fails(ErrorCategory.UPSTREAM_UNAVAILABLE, null));
+
+        assertThat(servedText(plan(RETRY_ONCE, deployment("a", a, 1, null), deployment("b", b, 1, null))))
+                .isEqualTo("from b");
+        assertThat(a.calls).as("the third failure opened the circuit: no retry there").hasSize(1);
+    }
+
+    @Test
     void anOpenCircuitIsSkippedWhileAnotherDeploymentCanServe() {
         for (int i = 0; i < 3; i++) {
             health.failed("a/a-model", new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "down"));
