@@ -2,13 +2,12 @@ package dev.switchboard.providers.anthropic;
 
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.providers.http.ContextOverflow;
 import dev.switchboard.providers.http.ErrorMapper;
 import dev.switchboard.providers.http.StatusCategories;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -19,9 +18,6 @@ import tools.jackson.core.JacksonException;
  */
 final class AnthropicErrorMapper implements ErrorMapper {
 
-    /** Context-overflow phrasings, matched case-insensitively. */
-    private static final List<String> OVERFLOW = List.of("prompt is too long", "exceed context limit",
-            "context window", "maximum context length", "context_length_exceeded");
     private static final String SPEND_LIMIT = "enforced_spend_limit_reached";
     private static final int MESSAGE_LIMIT = 500;
 
@@ -76,8 +72,7 @@ final class AnthropicErrorMapper implements ErrorMapper {
     }
 
     private static boolean overflow(AnthropicWire.Error error) {
-        String text = (error.message() == null ? "" : error.message()).toLowerCase(Locale.ROOT);
-        return OVERFLOW.stream().anyMatch(text::contains);
+        return ContextOverflow.says(error.message());
     }
 
     private String message(AnthropicWire.Error error, int status) {

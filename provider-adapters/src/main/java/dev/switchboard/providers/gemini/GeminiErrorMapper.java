@@ -2,6 +2,7 @@ package dev.switchboard.providers.gemini;
 
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.providers.http.ContextOverflow;
 import dev.switchboard.providers.http.ErrorMapper;
 import dev.switchboard.providers.http.RetryAfter;
 import dev.switchboard.providers.http.StatusCategories;
@@ -9,7 +10,6 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -60,8 +60,7 @@ final class GeminiErrorMapper implements ErrorMapper {
         if (body.reasons().contains("API_KEY_INVALID")) {
             return ErrorCategory.UPSTREAM_AUTH_FAILED;
         }
-        String text = body.message() == null ? "" : body.message().toLowerCase(Locale.ROOT);
-        if (text.contains("input token count") && text.contains("exceeds the maximum")) {
+        if (ContextOverflow.says(body.message())) {
             return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
         }
         return ErrorCategory.INVALID_REQUEST;

@@ -2,6 +2,7 @@ package dev.switchboard.providers.openai;
 
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.providers.http.ContextOverflow;
 import dev.switchboard.providers.http.ErrorMapper;
 import dev.switchboard.providers.http.RetryAfter;
 import dev.switchboard.providers.http.StatusCategories;
@@ -9,7 +10,6 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,10 +17,6 @@ import tools.jackson.databind.JsonNode;
 /** Upstream errors → GatewayException by status, refined by the body (provider-protocols §5.10, §6). */
 final class OpenAiErrorMapper implements ErrorMapper {
 
-    /** Context-overflow phrasings seen across providers, matched case-insensitively. */
-    private static final List<String> OVERFLOW = List.of("context_length_exceeded", "maximum context length",
-            "prompt is too long", "exceed context limit", "too large for model", "reduce the length of the messages",
-            "context window");
     private static final int MESSAGE_LIMIT = 500;
 
     private final String provider;
@@ -68,8 +64,7 @@ final class OpenAiErrorMapper implements ErrorMapper {
             return byStatus;
         }
         String text = (envelope.code() + " " + envelope.message()).toLowerCase(Locale.ROOT);
-        if (OVERFLOW.stream().anyMatch(text::contains) || text.contains("input token count")
-                && text.contains("exceeds the maximum number of tokens")) {
+        if (ContextOverflow.says(text)) {
             return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
         }
         if (dialect.badKeyAs400() && (text.contains("api key") || text.contains("api_key"))) {
