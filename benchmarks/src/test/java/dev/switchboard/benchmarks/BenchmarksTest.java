@@ -17,6 +17,7 @@ class BenchmarksTest {
     @Test
     void openAiWholeWritesTheCannedAnswerAsOneCompletion() {
         var bench = new HotPathBenchmark();
+        bench.chunks = HotPathBenchmark.CHUNKS;
         bench.setUp();
         bench.openAiWhole(sink);
 
@@ -30,6 +31,7 @@ class BenchmarksTest {
     @Test
     void streamedBenchmarksWriteEveryChunkOfTheAnswer() {
         var bench = new HotPathBenchmark();
+        bench.chunks = HotPathBenchmark.CHUNKS;
         bench.setUp();
 
         EncodedStream openAi = bench.openAiStreamed(sink);
