@@ -1,0 +1,74 @@
+package dev.switchboard.cost;
+
+import dev.switchboard.contracts.catalog.ModelCatalog;
+import dev.switchboard.cost.ingest.CompletionLedger;
+import dev.switchboard.cost.ingest.CompletionsListener;
+import dev.switchboard.cost.latency.LatencyEndpoint;
+import dev.switchboard.cost.pricing.PriceBook;
+import dev.switchboard.cost.pricing.PriceOverrides;
+import dev.switchboard.cost.pricing.PricesEndpoint;
+import dev.switchboard.cost.requestlog.RequestLogEndpoint;
+import dev.switchboard.cost.spend.SpendEndpoint;
+import dev.switchboard.cost.web.ApiErrorHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The cost service's beans; {@link CostServiceApplication} runs them alone, the all-in-one beside the rest. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CostProperties.class)
+@Import({SpendEndpoint.class, RequestLogEndpoint.class, LatencyEndpoint.class, PricesEndpoint.class,
+        ApiErrorHandler.class})
+public class CostServiceConfiguration {
+
+    @Bean
+    PriceOverrides priceOverrides(JdbcClient jdbc, Clock costClock) {
+        return new PriceOverrides(jdbc, costClock);
+    }
+
+    @Bean
+    PriceBook priceBook(PriceOverrides overrides) {
+        return new PriceBook(overrides, ModelCatalog.builtIn());
+    }
+
+    @Bean
+    Clock costClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CompletionLedger completionLedger(JdbcClient jdbc, PlatformTransactionManager transactions, PriceBook prices,
+                                      CostProperties properties, MeterRegistry meters) {
+        return new CompletionLedger(jdbc, new TransactionTemplate(transactions), prices, properties.featureTag(),
+                meters);
+    }
+
+    @Bean
+    CompletionsListener completionsListener(CompletionLedger ledger, MeterRegistry meters) {
+        return new CompletionsListener(ledger, meters);
+    }
+
+    /**
+     * Unreadable events never reach here (the listener skips them). A database outage is retried with back-off for as
+     * long as it lasts, so consumption pauses instead of dropping events; a row the database refuses for good is
+     * logged with its offset and skipped, so one bad event cannot block the partition.
+     */
+    @Bean
+    CommonErrorHandler completionsErrorHandler() {
+        var backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        var handler = new DefaultErrorHandler(backOff);
+        handler.addNotRetryableExceptions(DataIntegrityViolationException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.cost.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.events.CompletionEventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Consumes {@code completions}. A message that is not a readable completion event (bad JSON, a newer version, a
+ * missing field, a tombstone) is logged with its partition and offset and skipped, so it can never block the
+ * partition; everything else goes to {@link CompletionLedger}, which is idempotent, so redelivery is harmless.
+ */
+public final class CompletionsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionsListener.class);
+
+    private final CompletionLedger ledger;
+    private final Counter malformed;
+
+    public CompletionsListener(CompletionLedger ledger, MeterRegistry meters) {
+        this.ledger = requireNonNull(ledger, "ledger");
+        this.malformed = meters.counter("switchboard.cost.events", "outcome", "malformed");
+    }
+
+    // The id names the container; the consumer group stays spring.kafka.consumer.group-id (cost-service).
+    @KafkaListener(id = "cost-completions", idIsGroup = false, topics = "${cost.topic}")
+    public void onCompletion(ConsumerRecord<String, byte[]> message) {
+        CompletionEvent event;
+        try {
+            event = CompletionEventJson.read(requireNonNull(message.value(), "message value (tombstone)"));
+        } catch (RuntimeException e) {
+            malformed.increment();
+            log.warn("skipping unreadable completion event at {}-{} offset {} (key {}): {}", message.topic(),
+                    message.partition(), message.offset(), message.key(), e.getMessage());
+            return;
+        }
+        ledger.record(event);
+    }
+}

@@ -1,0 +1,5 @@
+/** Prices per (provider, model): admin overrides in the database first, then the built-in catalog. */
+@NullMarked
+package dev.switchboard.cost.pricing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The request log: one row of metadata per request, newest first. */
+@NullMarked
+package dev.switchboard.cost.requestlog;
+
+import org.jspecify.annotations.NullMarked;

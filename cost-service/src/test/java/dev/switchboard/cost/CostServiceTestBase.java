@@ -1,0 +1,54 @@
+package dev.switchboard.cost;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every integration test: the machine's PostgreSQL (a schema of its own, unique per run
+ * and dropped when the context closes, so parallel builds and reruns never meet) and an embedded KRaft broker.
+ * Every test starts from empty tables.
+ */
+@SpringBootTest(classes = {CostServiceApplication.class, CostServiceTestBase.DropSchema.class}, properties = {
+        "spring.config.name=cost",
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:${PGPORT:5432}/test",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+        "spring.kafka.consumer.properties[metadata.max.age.ms]=1000"})
+@EmbeddedKafka(partitions = 1, topics = "completions")
+@AutoConfigureMockMvc
+public abstract class CostServiceTestBase {
+
+    static final String SCHEMA = "cost_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void schema(DynamicPropertyRegistry registry) {
+        registry.add("cost.db-schema", () -> SCHEMA);
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        jdbc.sql("TRUNCATE completions, spend_daily, price_overrides").update();
+    }
+
+    /** Drops the test schema when the context closes (before the connection pool does). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class DropSchema {
+        @Bean
+        DisposableBean dropTestSchema(JdbcClient jdbc) {
+            return () -> jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+        }
+    }
+}
