@@ -7,6 +7,9 @@ import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.providers.ProviderAdaptersConfiguration;
 import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.router.anthropic.MessagesHandler;
+import dev.switchboard.router.events.CompletionFilter;
+import dev.switchboard.router.events.Completions;
+import dev.switchboard.router.events.EventsConfiguration;
 import dev.switchboard.router.openai.ChatCompletionsHandler;
 import dev.switchboard.router.openai.EmbeddingsHandler;
 import dev.switchboard.router.openai.ModelsHandler;
@@ -38,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The router service's beans; {@link RouterServiceApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterProperties.class)
-@Import(ProviderAdaptersConfiguration.class)
+@Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class})
 public class RouterServiceConfiguration {
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -75,6 +78,13 @@ public class RouterServiceConfiguration {
         return new PrincipalFilter(new SignedPrincipal(secret, Clock.systemUTC()));
     }
 
+    /** After the principal check: only authenticated requests that reach a handler get a completion event. */
+    @Bean
+    @Order(2)
+    CompletionFilter completionFilter(Completions completions) {
+        return new CompletionFilter(completions);
+    }
+
     @Bean
     @Order(-2)
     ApiErrorHandler apiErrorHandler() {
@@ -100,11 +110,11 @@ public class RouterServiceConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing) {
-        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC());
-        var embeddings = new EmbeddingsHandler(json, routing);
+    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing, Completions completions) {
+        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC(), completions);
+        var embeddings = new EmbeddingsHandler(json, routing, completions);
         var models = new ModelsHandler(json, routes);
-        var messages = new MessagesHandler(json, routing);
+        var messages = new MessagesHandler(json, routing, completions);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", chat::handle)
                 .POST("/v1/embeddings", embeddings::handle)

@@ -6,7 +6,10 @@ import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.contracts.events.CompletionEvent;
 import dev.switchboard.providers.TokenCounting;
+import dev.switchboard.router.events.Completion;
+import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Routing;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /v1/messages} and {@code /v1/messages/count_tokens}, for Anthropic's SDKs and Claude Code-style
  * clients, served by whichever provider the model's route names. As on the OpenAI route, status and headers wait for
  * the first event: a failure before any output is a plain HTTP error in Anthropic's envelope, a later one an
- * {@code error} event. A caller that disconnects cancels the upstream call.
+ * {@code error} event. A caller that disconnects cancels the upstream call. Each decoded {@code messages} request has
+ * one {@link Completion}; {@code count_tokens} has none.
  */
 public final class MessagesHandler {
 
@@ -37,23 +41,30 @@ public final class MessagesHandler {
     private final AnthropicRequestDecoder decoder;
     private final AnthropicResponseEncoder responseEncoder;
     private final Routing routing;
+    private final Completions completions;
 
-    public MessagesHandler(JsonMapper json, Routing routing) {
+    public MessagesHandler(JsonMapper json, Routing routing, Completions completions) {
         this.json = json;
         this.decoder = new AnthropicRequestDecoder(json);
         this.responseEncoder = new AnthropicResponseEncoder(json);
         this.routing = routing;
+        this.completions = completions;
     }
 
     public Mono<ServerResponse> messages(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             AnthropicCall call = decoder.decode(body);
             ChatRequest chat = AnthropicBetas.apply(call.request(), request.headers().firstHeader(BETA_HEADER));
+            Completion completion = completions.begin(request.exchange(),
+                    new CompletionEvent.RequestInfo("anthropic", chat.model(), call.stream()), chat.options().user(),
+                    Map.of());
             Routing.Call routed = routing.route(chat, Map.of(), call.stream(),
                     PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
+            completion.routed(routed);
             String requestId = RequestIds.of(request.exchange());
-            return call.stream() ? streamed(routing.stream(chat, routed), request, requestId, routed)
-                    : whole(routing.complete(chat, routed), requestId, routed);
+            return call.stream()
+                    ? streamed(completion.track(routing.stream(chat, routed)), request, requestId, routed)
+                    : whole(completion.whole(routing.complete(chat, routed)), requestId, routed);
         });
     }
 

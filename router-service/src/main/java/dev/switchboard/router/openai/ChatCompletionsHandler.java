@@ -4,6 +4,9 @@ import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.router.events.Completion;
+import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Routing;
 import java.time.Clock;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /v1/chat/completions}. The status and headers wait for the first event, so a failure before any
  * output (after fallback) is a plain HTTP error in OpenAI's envelope, streaming or not; a failure after it ends the
- * stream with an error event. A caller that disconnects cancels the upstream call.
+ * stream with an error event. A caller that disconnects cancels the upstream call. Each decoded request has one
+ * {@link Completion} (its {@code metadata} are feature tags).
  */
 public final class ChatCompletionsHandler {
 
@@ -29,22 +33,29 @@ public final class ChatCompletionsHandler {
     private final JsonMapper json;
     private final Routing routing;
     private final Clock clock;
+    private final Completions completions;
 
-    public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock) {
+    public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock, Completions completions) {
         this.json = json;
         this.decoder = new OpenAiRequestDecoder(json);
         this.responseEncoder = new OpenAiResponseEncoder(json);
         this.routing = routing;
         this.clock = clock;
+        this.completions = completions;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             OpenAiChatCall call = decoder.decode(body);
+            Completion completion = completions.begin(request.exchange(),
+                    new CompletionEvent.RequestInfo("openai", call.request().model(), call.stream()),
+                    call.request().options().user(), call.metadata());
             Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(),
                     PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
-            return call.stream() ? streamed(routing.stream(call.request(), routed), call, request, routed)
-                    : whole(routing.complete(call.request(), routed), routed);
+            completion.routed(routed);
+            return call.stream()
+                    ? streamed(completion.track(routing.stream(call.request(), routed)), call, request, routed)
+                    : whole(completion.whole(routing.complete(call.request(), routed)), routed);
         });
     }
 

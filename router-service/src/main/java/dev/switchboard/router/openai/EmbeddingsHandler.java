@@ -5,6 +5,9 @@ import static dev.switchboard.router.web.Fields.optional;
 import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.GatewayException;
+import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.router.events.Completion;
+import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Routing;
 import dev.switchboard.router.web.Fields;
@@ -14,6 +17,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -22,15 +26,17 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /v1/embeddings}: text inputs, float or base64 output as the caller asks. */
+/** {@code POST /v1/embeddings}: text inputs, float or base64 output as the caller asks; one {@link Completion} each. */
 public final class EmbeddingsHandler {
 
     private final JsonMapper json;
     private final Routing routing;
+    private final Completions completions;
 
-    public EmbeddingsHandler(JsonMapper json, Routing routing) {
+    public EmbeddingsHandler(JsonMapper json, Routing routing, Completions completions) {
         this.json = json;
         this.routing = routing;
+        this.completions = completions;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -43,8 +49,13 @@ public final class EmbeddingsHandler {
             if (format != null && !base64 && !"float".equals(format)) {
                 throw GatewayException.invalid("encoding_format", "encoding_format: expected float or base64");
             }
-            Routing.Call routed = routing.routeEmbeddings(embedding.model(), PrincipalFilter.principal(request.exchange()));
-            return routing.embed(embedding, routed).flatMap(response -> ServerResponse.ok()
+            Completion completion = completions.begin(request.exchange(),
+                    new CompletionEvent.RequestInfo("embeddings", embedding.model(), false),
+                    Fields.optionalString(root, "user", "user"), Map.of());
+            Routing.Call routed = routing.routeEmbeddings(embedding.model(),
+                    PrincipalFilter.principal(request.exchange()));
+            completion.routed(routed);
+            return completion.embedding(routing.embed(embedding, routed)).flatMap(response -> ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> routed.servedBy(h::set, response.model()))
                     .bodyValue(encode(response, base64)));

@@ -1,0 +1,93 @@
+package dev.switchboard.router.events;
+
+import dev.switchboard.contracts.catalog.ModelCatalog;
+import dev.switchboard.contracts.catalog.ModelInfo;
+import dev.switchboard.contracts.chat.FinishReason;
+import dev.switchboard.contracts.chat.ResolvedModel;
+import dev.switchboard.contracts.chat.TokenUsage;
+import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.router.routing.Attempt;
+import dev.switchboard.router.routing.Deployment;
+import dev.switchboard.router.routing.Routing;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the {@link CompletionEvent} of an ended {@link Completion}, after the response, never on the request path.
+ * A request that was never routed (unknown or forbidden model) reports the model as written as its route and
+ * {@value #NOT_ROUTED} as its strategy.
+ */
+final class CompletionResults {
+
+    static final String NOT_ROUTED = "none";
+
+    private CompletionResults() {
+    }
+
+    static CompletionEvent event(Completion c) {
+        Routing.Call call = c.call;
+        ResolvedModel served = c.served;
+        TokenUsage usage = c.usage;
+        FinishReason finish = c.finish;
+        long firstToken = c.hadOutput() ? millis(c.firstOutputNanos - c.startNanos) : -1;
+        var timing = new CompletionEvent.Timing(millis(c.endNanos - c.startNanos), firstToken);
+        var result = new CompletionEvent.Result(route(c, call), strategy(call),
+                served == null ? null : served.provider(), served == null ? null : served.model(), c.status,
+                c.errorCategory, finish == null ? null : finish.name(), usage, cost(call, served, usage), timing, null);
+        List<CompletionEvent.AttemptRecord> attempts = call == null ? List.of()
+                : call.attempts().all().stream().map(CompletionResults::record).toList();
+        return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts);
+    }
+
+    private static String route(Completion c, Routing.@Nullable Call call) {
+        if (call == null) {
+            return c.request.model();
+        }
+        return Objects.requireNonNullElse(call.attempts().servedRoute(), call.plan().route().name());
+    }
+
+    private static String strategy(Routing.@Nullable Call call) {
+        return call == null ? NOT_ROUTED : call.plan().route().policy().strategy().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The served deployment's catalog price for the usage: the plan entry of the serving provider (the one with the
+     * served model id first), its catalog facts, else the built-in catalog under the id the provider reported.
+     */
+    static @Nullable BigDecimal cost(Routing.@Nullable Call call, @Nullable ResolvedModel served,
+                                     @Nullable TokenUsage usage) {
+        if (call == null || served == null || usage == null) {
+            return null;
+        }
+        Deployment match = null;
+        for (Deployment d : call.plan().order()) {
+            if (d.target().provider().equals(served.provider())
+                    && (match == null || d.target().model().equals(served.model()))) {
+                match = d;
+            }
+        }
+        if (match == null) {
+            return null;
+        }
+        ModelInfo info = match.info() != null ? match.info()
+                : ModelCatalog.builtIn().find(match.adapter().kind(), served.model()).orElse(null);
+        try {
+            return info == null ? null : info.price().cost(usage);
+        } catch (IllegalArgumentException inconsistentUsage) {
+            return null;
+        }
+    }
+
+    private static CompletionEvent.AttemptRecord record(Attempt a) {
+        return new CompletionEvent.AttemptRecord(a.provider(), a.model(), a.outcome().name(), a.upstreamStatus(),
+                a.category() == null ? null : a.category().name(),
+                new CompletionEvent.Timing(a.latencyMillis(), a.firstTokenMillis()), a.usage());
+    }
+
+    private static long millis(long nanos) {
+        return Math.max(0, nanos / 1_000_000);
+    }
+}

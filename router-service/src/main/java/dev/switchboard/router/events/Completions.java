@@ -1,0 +1,120 @@
+package dev.switchboard.router.events;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.switchboard.contracts.error.ErrorFormat;
+import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.router.principal.PrincipalFilter;
+import dev.switchboard.router.web.RequestIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Starts a {@link Completion} for each request a handler decoded, and when the exchange ends builds its event on one
+ * background thread and hands it to the {@link CompletionPublisher}: the request never waits for either.
+ */
+public final class Completions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Completions.class);
+    private static final String START = Completions.class.getName() + ".start";
+    private static final String CURRENT = Completion.class.getName();
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private final CompletionPublisher publisher;
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
+        var thread = new Thread(task, "completion-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Completions(CompletionPublisher publisher, Clock clock) {
+        this(publisher, clock, System::nanoTime);
+    }
+
+    Completions(CompletionPublisher publisher, Clock clock, LongSupplier nanos) {
+        this.publisher = requireNonNull(publisher, "publisher");
+        this.clock = requireNonNull(clock, "clock");
+        this.nanos = nanos;
+    }
+
+    /**
+     * The request's completion, from its decoded body: {@code request} is the ingress, the model as written and the
+     * stream flag, {@code user} the caller's end-user id, {@code metadata} OpenAI's request metadata (feature tags).
+     */
+    public Completion begin(ServerWebExchange exchange, CompletionEvent.RequestInfo request, @Nullable String user,
+                            Map<String, String> metadata) {
+        Long start = exchange.getAttribute(START);
+        var caller = new CompletionEvent.Caller(PrincipalFilter.principal(exchange).keyName(), null, user);
+        var tags = Tags.of(metadata, exchange.getRequest().getHeaders().getFirst(Tags.HEADER));
+        var completion = new Completion(RequestIds.of(exchange), start == null ? nanos.getAsLong() : start, caller,
+                tags, request, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos);
+        exchange.getAttributes().put(CURRENT, completion);
+        return completion;
+    }
+
+    /** The exchange arrived: its latency counts from here. */
+    void arrived(ServerWebExchange exchange) {
+        exchange.getAttributes().put(START, nanos.getAsLong());
+    }
+
+    void failed(ServerWebExchange exchange, Throwable error) {
+        Completion completion = exchange.getAttribute(CURRENT);
+        if (completion != null) {
+            completion.failed(error);
+        }
+    }
+
+    /** The exchange ended (completed, failed or cancelled); a request without a completion has no event. */
+    void ended(ServerWebExchange exchange, SignalType signal) {
+        Completion completion = exchange.getAttribute(CURRENT);
+        if (completion == null) {
+            return;
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        HttpStatusCode status = response.getStatusCode();
+        if (!completion.end(signal, status == null ? 0 : status.value(), response.isCommitted(), clock.instant())) {
+            return;
+        }
+        try {
+            builder.execute(() -> publish(completion));
+        } catch (RejectedExecutionException shuttingDown) {
+            publish(completion);
+        }
+    }
+
+    private void publish(Completion completion) {
+        try {
+            publisher.publish(CompletionResults.event(completion));
+        } catch (RuntimeException e) {
+            log.error("could not publish the completion event of request {}", completion.requestId, e);
+        }
+    }
+
+    /** Builds and hands over the events of requests that already ended, for up to five seconds. */
+    @Override
+    public void close() {
+        builder.shutdown();
+        try {
+            if (!builder.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("completion events still being built after {}; shutting down without them", DRAIN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
