@@ -79,14 +79,14 @@ public final class FallbackChain {
                     : Flux.defer(() -> d.adapter().stream(forTarget, d.target()))
                             .collect(ChatEvents::new, ChatEvents::accept).map(ChatEvents::result);
             return whole.flux();
-        }).next();
+        }).singleOrEmpty();
     }
 
     /** Embeddings, from the deployments that can embed. */
     public Mono<EmbeddingResponse> embed(EmbeddingRequest request, Plan plan, Attempts attempts) {
         return run(plan, attempts, false, d -> d.adapter() instanceof EmbeddingAdapter embeddings
                 ? Mono.defer(() -> embeddings.embed(request.withModel(d.target().model()), d.target())).flux()
-                : null).next();
+                : null).singleOrEmpty();
     }
 
     private <T> Flux<T> run(Plan plan, Attempts attempts, boolean stream, Function<Deployment, @Nullable Flux<T>> call) {
