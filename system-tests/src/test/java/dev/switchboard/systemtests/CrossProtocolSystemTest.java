@@ -143,7 +143,8 @@ class CrossProtocolSystemTest {
 
     @Test
     void anOpenAiUpstreamOutageReachesTheAnthropicSdkAsOverloaded() {
-        openai.respondWithStatus(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\"}}");
+        String overloaded = "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\"}}";
+        openai.respondWithStatus(503, overloaded).respondWithStatus(503, overloaded);   // the first try and its retry
         assertThatThrownBy(() -> anthropicSdk.messages().create(MessageCreateParams.builder().model("gpt-4o")
                 .maxTokens(10).addUserMessage("x").build())).isInstanceOf(OverloadedException.class);
     }
