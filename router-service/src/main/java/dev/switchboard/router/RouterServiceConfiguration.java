@@ -1,5 +1,6 @@
 package dev.switchboard.router;
 
+import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.config.KeyConfig;
@@ -7,6 +8,8 @@ import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.providers.ProviderAdaptersConfiguration;
 import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.router.anthropic.MessagesHandler;
+import dev.switchboard.router.budget.BudgetConfiguration;
+import dev.switchboard.router.budget.BudgetGuard;
 import dev.switchboard.router.events.CompletionFilter;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.events.EventsConfiguration;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The router service's beans; {@link RouterServiceApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterProperties.class)
-@Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class})
+@Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class, BudgetConfiguration.class})
 public class RouterServiceConfiguration {
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,9 +60,11 @@ public class RouterServiceConfiguration {
         return file;
     }
 
+    /** Catalog facts (prices for budgets, context windows) come from the built-in catalog unless a bean replaces it. */
     @Bean
-    LiveRoutingTable liveRoutingTable(ConfigFile config, ProviderRegistry registry) {
-        return new LiveRoutingTable(config, registry);
+    LiveRoutingTable liveRoutingTable(ConfigFile config, ProviderRegistry registry,
+                                      ObjectProvider<ModelCatalog> catalog) {
+        return new LiveRoutingTable(config, registry, catalog.getIfUnique(ModelCatalog::builtIn));
     }
 
     @Bean
@@ -110,11 +116,12 @@ public class RouterServiceConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing, Completions completions) {
-        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC(), completions);
-        var embeddings = new EmbeddingsHandler(json, routing, completions);
+    RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing, Completions completions,
+                                                   BudgetGuard budgets) {
+        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC(), completions, budgets);
+        var embeddings = new EmbeddingsHandler(json, routing, completions, budgets);
         var models = new ModelsHandler(json, routes);
-        var messages = new MessagesHandler(json, routing, completions);
+        var messages = new MessagesHandler(json, routing, completions, budgets);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", chat::handle)
                 .POST("/v1/embeddings", embeddings::handle)

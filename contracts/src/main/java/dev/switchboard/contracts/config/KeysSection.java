@@ -3,6 +3,7 @@ package dev.switchboard.contracts.config;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code keys:}. A key is given as {@code key: env:NAME} (hashed as soon as it is read) or as
- * {@code key-sha256: <hex>}; the plain key is never kept.
+ * {@code key-sha256: <hex>}; the plain key is never kept. {@code budgets} are read by {@link BudgetsSection}.
  */
 final class KeysSection {
 
-    private static final Set<String> KEYS = Set.of("name", "key", "key-sha256", "models");
+    private static final Set<String> KEYS = Set.of("name", "key", "key-sha256", "models", "budgets");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final SecretResolver secrets;
@@ -64,7 +65,8 @@ final class KeysSection {
                 }
             }
         }
-        return name == null || hash == null ? null : new KeyConfig(name, hash, allowed);
+        List<Budget> budgets = fields.containsKey("budgets") ? BudgetsSection.read(fields.get("budgets")) : List.of();
+        return name == null || hash == null ? null : new KeyConfig(name, hash, allowed, budgets);
     }
 
     private @Nullable String hash(YamlNode node, Map<String, YamlNode> fields) {

@@ -7,7 +7,9 @@ import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.TokenCounting;
+import dev.switchboard.router.budget.BudgetGuard;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * clients, served by whichever provider the model's route names. As on the OpenAI route, status and headers wait for
  * the first event: a failure before any output is a plain HTTP error in Anthropic's envelope, a later one an
  * {@code error} event. A caller that disconnects cancels the upstream call. Each decoded {@code messages} request has
- * one {@link Completion}; {@code count_tokens} has none.
+ * one {@link Completion} and is held to the caller's budgets ({@link BudgetGuard}); {@code count_tokens} has none.
  */
 public final class MessagesHandler {
 
@@ -42,13 +44,15 @@ public final class MessagesHandler {
     private final AnthropicResponseEncoder responseEncoder;
     private final Routing routing;
     private final Completions completions;
+    private final BudgetGuard budgets;
 
-    public MessagesHandler(JsonMapper json, Routing routing, Completions completions) {
+    public MessagesHandler(JsonMapper json, Routing routing, Completions completions, BudgetGuard budgets) {
         this.json = json;
         this.decoder = new AnthropicRequestDecoder(json);
         this.responseEncoder = new AnthropicResponseEncoder(json);
         this.routing = routing;
         this.completions = completions;
+        this.budgets = budgets;
     }
 
     public Mono<ServerResponse> messages(ServerRequest request) {
@@ -58,13 +62,14 @@ public final class MessagesHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("anthropic", chat.model(), call.stream()), chat.options().user(),
                     Map.of());
-            Routing.Call routed = routing.route(chat, Map.of(), call.stream(),
-                    PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
+            Principal principal = PrincipalFilter.principal(request.exchange());
+            Routing.Call routed = routing.route(chat, Map.of(), call.stream(), principal,
+                    request.headers().firstHeader(Routing.TASK_HEADER));
             completion.routed(routed);
             String requestId = RequestIds.of(request.exchange());
-            return call.stream()
+            return budgets.chat(principal, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(chat, routed)), request, requestId, routed)
-                    : whole(completion.whole(routing.complete(chat, routed)), requestId, routed);
+                    : whole(completion.whole(routing.complete(chat, routed)), requestId, routed));
         });
     }
 

@@ -13,9 +13,11 @@ import dev.switchboard.contracts.error.ErrorFormat;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
 import dev.switchboard.router.routing.Routing;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -58,6 +60,11 @@ public final class Completion {
     private volatile @Nullable Throwable failure;
     private volatile boolean cancelled;
 
+    // The cost listener and, once the event is built, the cost it gets; guarded by this.
+    private @Nullable Consumer<@Nullable BigDecimal> costListener;
+    private boolean costKnown;
+    private @Nullable BigDecimal knownCost;
+
     // Set once by end().
     long endNanos;
     Instant endTime = Instant.EPOCH;
@@ -95,6 +102,41 @@ public final class Completion {
 
     public Mono<EmbeddingResponse> embedding(Mono<EmbeddingResponse> answer) {
         return answer.doOnNext(this::embedded).doOnCancel(this::cancelledBeforeOutput);
+    }
+
+    /**
+     * Calls {@code listener} once with the request's cost as its completion event carries it ({@code null} when
+     * nothing was priced), on the thread that builds the event after the request ended; at once when that already
+     * happened. Budgets settle their reservation here.
+     */
+    public void onCost(Consumer<@Nullable BigDecimal> listener) {
+        requireNonNull(listener, "listener");
+        BigDecimal cost;
+        synchronized (this) {
+            if (!costKnown) {
+                costListener = costListener == null ? listener : costListener.andThen(listener);
+                return;
+            }
+            cost = knownCost;
+        }
+        listener.accept(cost);
+    }
+
+    /** The event is built (or could not be): hands its cost to the listener, once. */
+    void costKnown(@Nullable BigDecimal cost) {
+        Consumer<@Nullable BigDecimal> listener;
+        synchronized (this) {
+            if (costKnown) {
+                return;
+            }
+            costKnown = true;
+            knownCost = cost;
+            listener = costListener;
+            costListener = null;
+        }
+        if (listener != null) {
+            listener.accept(cost);
+        }
     }
 
     private void answered(ChatResponse response) {

@@ -97,9 +97,23 @@ public final class Completions implements AutoCloseable {
         }
     }
 
+    /** Builds the event, hands its cost to the completion's listener (budgets settle), then publishes it. */
     private void publish(Completion completion) {
+        CompletionEvent event;
         try {
-            publisher.publish(CompletionResults.event(completion));
+            event = CompletionResults.event(completion);
+        } catch (RuntimeException e) {
+            completion.costKnown(null);
+            log.error("could not build the completion event of request {}", completion.requestId, e);
+            return;
+        }
+        try {
+            completion.costKnown(event.result().costUsd());
+        } catch (RuntimeException e) {
+            log.error("a cost listener of request {} failed", completion.requestId, e);
+        }
+        try {
+            publisher.publish(event);
         } catch (RuntimeException e) {
             log.error("could not publish the completion event of request {}", completion.requestId, e);
         }

@@ -5,6 +5,8 @@ import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.router.budget.BudgetGuard;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /v1/chat/completions}. The status and headers wait for the first event, so a failure before any
  * output (after fallback) is a plain HTTP error in OpenAI's envelope, streaming or not; a failure after it ends the
  * stream with an error event. A caller that disconnects cancels the upstream call. Each decoded request has one
- * {@link Completion} (its {@code metadata} are feature tags).
+ * {@link Completion} (its {@code metadata} are feature tags); the caller's budgets are reserved after routing and
+ * before any upstream call ({@link BudgetGuard}).
  */
 public final class ChatCompletionsHandler {
 
@@ -34,14 +37,17 @@ public final class ChatCompletionsHandler {
     private final Routing routing;
     private final Clock clock;
     private final Completions completions;
+    private final BudgetGuard budgets;
 
-    public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock, Completions completions) {
+    public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock, Completions completions,
+                                  BudgetGuard budgets) {
         this.json = json;
         this.decoder = new OpenAiRequestDecoder(json);
         this.responseEncoder = new OpenAiResponseEncoder(json);
         this.routing = routing;
         this.clock = clock;
         this.completions = completions;
+        this.budgets = budgets;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -50,12 +56,13 @@ public final class ChatCompletionsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("openai", call.request().model(), call.stream()),
                     call.request().options().user(), call.metadata());
-            Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(),
-                    PrincipalFilter.principal(request.exchange()), request.headers().firstHeader(Routing.TASK_HEADER));
+            Principal principal = PrincipalFilter.principal(request.exchange());
+            Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(), principal,
+                    request.headers().firstHeader(Routing.TASK_HEADER));
             completion.routed(routed);
-            return call.stream()
+            return budgets.chat(principal, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(call.request(), routed)), call, request, routed)
-                    : whole(completion.whole(routing.complete(call.request(), routed)), routed);
+                    : whole(completion.whole(routing.complete(call.request(), routed)), routed));
         });
     }
 

@@ -6,6 +6,8 @@ import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.router.budget.BudgetGuard;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
@@ -26,17 +28,22 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /v1/embeddings}: text inputs, float or base64 output as the caller asks; one {@link Completion} each. */
+/**
+ * {@code POST /v1/embeddings}: text inputs, float or base64 output as the caller asks; one {@link Completion} each,
+ * held to the caller's budgets ({@link BudgetGuard}).
+ */
 public final class EmbeddingsHandler {
 
     private final JsonMapper json;
     private final Routing routing;
     private final Completions completions;
+    private final BudgetGuard budgets;
 
-    public EmbeddingsHandler(JsonMapper json, Routing routing, Completions completions) {
+    public EmbeddingsHandler(JsonMapper json, Routing routing, Completions completions, BudgetGuard budgets) {
         this.json = json;
         this.routing = routing;
         this.completions = completions;
+        this.budgets = budgets;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -52,14 +59,27 @@ public final class EmbeddingsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("embeddings", embedding.model(), false),
                     Fields.optionalString(root, "user", "user"), Map.of());
-            Routing.Call routed = routing.routeEmbeddings(embedding.model(),
-                    PrincipalFilter.principal(request.exchange()));
+            Principal principal = PrincipalFilter.principal(request.exchange());
+            Routing.Call routed = routing.routeEmbeddings(embedding.model(), principal);
             completion.routed(routed);
-            return completion.embedding(routing.embed(embedding, routed)).flatMap(response -> ServerResponse.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .headers(h -> routed.servedBy(h::set, response.model()))
-                    .bodyValue(encode(response, base64)));
+            return budgets.embeddings(principal, routed, maxInputTokens(embedding), completion,
+                    () -> completion.embedding(routing.embed(embedding, routed)).flatMap(response -> ServerResponse.ok()
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .headers(h -> routed.servedBy(h::set, response.model()))
+                            .bodyValue(encode(response, base64))));
         });
+    }
+
+    /** Byte-level tokenizers make at most one token per UTF-8 byte: the budget's worst case. */
+    private static long maxInputTokens(EmbeddingRequest embedding) {
+        long bytes = 0;
+        for (String input : embedding.inputs()) {
+            for (int i = 0; i < input.length(); i++) {
+                char c = input.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        return bytes;
     }
 
     private static List<String> inputs(JsonNode root) {

@@ -1,5 +1,6 @@
 package dev.switchboard.router.routing;
 
+import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.ProviderRegistry;
@@ -13,9 +14,14 @@ public final class LiveRoutingTable {
     private final AtomicReference<RoutingTable> current;
 
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry) {
+        this(config, registry, ModelCatalog.builtIn());
+    }
+
+    /** With the catalog whose facts (price, context window, capabilities) the deployments carry. */
+    public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog) {
         this.config = config;
-        current = new AtomicReference<>(RoutingTable.build(config.current(), registry));
-        config.onActivate(next -> current.set(RoutingTable.build(next, registry)));
+        current = new AtomicReference<>(RoutingTable.build(config.current(), registry, catalog));
+        config.onActivate(next -> current.set(RoutingTable.build(next, registry, catalog)));
     }
 
     /** See {@link RoutingTable#resolve}, in the config version that knows the caller's key. */

@@ -37,12 +37,12 @@ public final class Routing {
     public Call route(ChatRequest request, Map<String, String> metadata, boolean stream, Principal principal,
                       @Nullable String task) {
         CallContext context = CallContext.of(principal.keyName(), task, metadata, request);
-        return new Call(routes.plan(request.model(), principal, context, stream, planner), new Attempts());
+        return new Call(routes.plan(request.model(), principal, context, stream, planner), new Attempts(), context);
     }
 
     public Call routeEmbeddings(String model, Principal principal) {
         CallContext context = CallContext.simple(principal.keyName());
-        return new Call(routes.plan(model, principal, context, false, planner), new Attempts());
+        return new Call(routes.plan(model, principal, context, false, planner), new Attempts(), context);
     }
 
     public Flux<ChatEvent> stream(ChatRequest request, Call call) {
@@ -57,11 +57,16 @@ public final class Routing {
         return chain.embed(request, call.plan(), call.attempts());
     }
 
-    /** One routed call: its plan and the attempts made for it. */
-    public record Call(Plan plan, Attempts attempts) {
+    /** One routed call: its plan, the attempts made for it and what routing knew of the request. */
+    public record Call(Plan plan, Attempts attempts, CallContext context) {
         public Call {
             requireNonNull(plan, "plan");
             requireNonNull(attempts, "attempts");
+            requireNonNull(context, "context");
+        }
+
+        public Call(Plan plan, Attempts attempts) {
+            this(plan, attempts, CallContext.simple(""));
         }
 
         /** The served-by headers, written when the response starts. */

@@ -1,0 +1,28 @@
+package dev.switchboard.router.budget;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Spend and open reservations per budget window, in whole micro-dollars. {@link #reserve} is all or nothing across
+ * the budgets of one request: either every window takes the reservation or none does. Implementations:
+ * {@link InMemoryBudgetLedger} (one process, exact) and {@link RedisBudgetLedger} (shared by router replicas).
+ */
+public interface BudgetLedger {
+
+    /**
+     * Sets aside {@code microsWorstCase} in the window holding {@code now} of every budget, if it fits in all of them
+     * (spent + reserved + this request &lt;= limit).
+     *
+     * @throws BudgetExceededException naming the first budget, in list order, where it does not fit
+     */
+    Reservation reserve(List<BudgetKey> budgets, long microsWorstCase, Instant now);
+
+    /** Releases the reservation and counts {@code actualMicros} as spent in the same windows. Call it once. */
+    void settle(Reservation reservation, long actualMicros);
+
+    /** Whether calls wait on the network, so callers keep them off event-loop threads. */
+    default boolean blocking() {
+        return false;
+    }
+}
