@@ -36,7 +36,8 @@ final class CompletionResults {
         var timing = new CompletionEvent.Timing(millis(c.endNanos - c.startNanos), firstToken);
         var result = new CompletionEvent.Result(route(c, call), strategy(call),
                 served == null ? null : served.provider(), served == null ? null : served.model(), c.status,
-                c.errorCategory, finish == null ? null : finish.name(), usage, cost(call, served, usage), timing, null);
+                c.errorCategory, finish == null ? null : finish.name(), usage, totalCost(call, served, usage), timing,
+                null);
         List<CompletionEvent.AttemptRecord> attempts = call == null ? List.of()
                 : call.attempts().all().stream().map(CompletionResults::record).toList();
         return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts);
@@ -51,6 +52,36 @@ final class CompletionResults {
 
     private static String strategy(Routing.@Nullable Call call) {
         return call == null ? NOT_ROUTED : call.plan().route().policy().strategy().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The served attempt's cost plus that of every other attempt that reported usage (a race's loser, a call that
+     * failed mid-stream before a fallback): the provider bills them too. {@code null} when any part has no price, as
+     * the cost service does, rather than a partial sum. The served attempt is the last one of the serving provider.
+     */
+    static @Nullable BigDecimal totalCost(Routing.@Nullable Call call, @Nullable ResolvedModel served,
+                                          @Nullable TokenUsage usage) {
+        BigDecimal total = cost(call, served, usage);
+        if (total == null || call == null || served == null) {
+            return total;
+        }
+        List<Attempt> all = call.attempts().all();
+        boolean servedSeen = false;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Attempt a = all.get(i);
+            if (!servedSeen && a.provider().equals(served.provider()) && a.outcome() != Attempt.Outcome.CANCELLED) {
+                servedSeen = true;
+                continue;
+            }
+            if (a.usage() != null) {
+                BigDecimal extra = cost(call, new ResolvedModel(a.provider(), a.model()), a.usage());
+                if (extra == null) {
+                    return null;
+                }
+                total = total.add(extra);
+            }
+        }
+        return total;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.providers.Capabilities;
 import dev.switchboard.providers.ProviderAdapter;
 import dev.switchboard.providers.UpstreamTarget;
+import dev.switchboard.router.routing.Attempt;
 import dev.switchboard.router.routing.Attempts;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Plan;
@@ -42,6 +43,21 @@ class CompletionResultsTest {
         var call = call(deployment("primary", "my-mini", null));
 
         assertThat(CompletionResults.cost(call, new ResolvedModel("primary", "gpt-4o-mini-2024-07-18"), USAGE))
+                .isEqualByComparingTo(MINI.price().cost(USAGE));
+    }
+
+    @Test
+    void theTotalAddsWhatARaceLoserUsedButNeverTheServedAttemptTwice() {
+        var call = call(deployment("fast", "gpt-4o-mini", MINI), deployment("slow", "gpt-4o-mini", MINI));
+        var loserUsage = new TokenUsage(2_000, 20, 0, 0, 0);
+        call.attempts().add(new Attempt("slow", "gpt-4o-mini", Attempt.Outcome.CANCELLED, 0, null, 90, 80, loserUsage));
+        call.attempts().add(new Attempt("fast", "gpt-4o-mini", Attempt.Outcome.SUCCEEDED, 0, null, 60, 20, USAGE));
+
+        assertThat(CompletionResults.totalCost(call, new ResolvedModel("fast", "gpt-4o-mini"), USAGE))
+                .isEqualByComparingTo(MINI.price().cost(USAGE).add(MINI.price().cost(loserUsage)));
+        var alone = call(deployment("fast", "gpt-4o-mini", MINI));
+        alone.attempts().add(new Attempt("fast", "gpt-4o-mini", Attempt.Outcome.SUCCEEDED, 0, null, 60, 20, USAGE));
+        assertThat(CompletionResults.totalCost(alone, new ResolvedModel("fast", "gpt-4o-mini"), USAGE))
                 .isEqualByComparingTo(MINI.price().cost(USAGE));
     }
 
