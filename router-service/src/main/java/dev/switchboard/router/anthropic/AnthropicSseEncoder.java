@@ -5,6 +5,7 @@ import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.error.AnthropicErrorEnvelope;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.router.web.JsonChunks;
+import dev.switchboard.router.web.SseEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tool use; one block open at a time, indexes shared by all kinds), {@code message_delta} with the stop reason and the
  * usage, {@code message_stop}. One instance per response.
  */
-public final class AnthropicSseEncoder {
+public final class AnthropicSseEncoder implements SseEncoding {
 
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] DELTA_SUFFIX = "}}\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -41,6 +42,7 @@ public final class AnthropicSseEncoder {
     }
 
     /** The bytes for one event; empty when the event produces nothing by itself. */
+    @Override
     public byte[] encode(ChatEvent event) {
         byte[] fast = fastDelta(event);
         if (fast != null) {
@@ -121,6 +123,7 @@ public final class AnthropicSseEncoder {
     }
 
     /** An in-stream {@code error} event; the stream ends after it. */
+    @Override
     public byte[] error(GatewayException e) {
         var out = new ByteArrayOutputStream(256);
         out.writeBytes("event: error\ndata: ".getBytes(StandardCharsets.US_ASCII));

@@ -4,8 +4,6 @@ import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatRequest;
 import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ResolvedModel;
-import dev.switchboard.contracts.error.ErrorCategory;
-import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.TokenCounting;
@@ -15,13 +13,11 @@ import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Routing;
+import dev.switchboard.router.web.EventStreams;
 import dev.switchboard.router.web.RequestIds;
 import java.util.Map;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -96,32 +92,10 @@ public final class MessagesHandler {
 
     private Mono<ServerResponse> streamed(Flux<ChatEvent> events, ServerRequest request, String requestId,
                                           Routing.Call routed) {
-        DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-        var encoder = new AnthropicSseEncoder(json);
-        return events.switchOnFirst((first, all) -> {
-            if (!first.hasValue()) {
-                return first.hasError() ? Flux.error(first.getThrowable()) : Flux.error(noOutput());
-            }
-            if (!(first.get() instanceof ChatEvent.Started started)) {
-                return Flux.error(new IllegalStateException("stream did not begin with Started: " + first.get()));
-            }
-            Flux<DataBuffer> body = all.<DataBuffer>handle((event, sink) -> {
-                byte[] bytes = encoder.encode(event);
-                if (bytes.length > 0) {
-                    sink.next(buffers.wrap(bytes));
-                }
-            }).onErrorResume(GatewayException.class, e -> Mono.just(buffers.wrap(encoder.error(e))));
-            return ServerResponse.ok()
-                    .contentType(MediaType.TEXT_EVENT_STREAM)
-                    .header("cache-control", "no-cache")
-                    .headers(h -> servedBy(h, routed, started.model(), requestId))
-                    .body(BodyInserters.fromDataBuffers(body));
-        }, false).single();
+        return EventStreams.respond(events, request, new AnthropicSseEncoder(json),
+                (h, model) -> servedBy(h, routed, model, requestId));
     }
 
-    private static GatewayException noOutput() {
-        return new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "the upstream ended without a response");
-    }
 
     private static void servedBy(HttpHeaders headers, Routing.Call routed, ResolvedModel model, String requestId) {
         routed.servedBy(headers::set, model);

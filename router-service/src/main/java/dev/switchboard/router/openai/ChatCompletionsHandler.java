@@ -2,8 +2,6 @@ package dev.switchboard.router.openai;
 
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatResponse;
-import dev.switchboard.contracts.error.ErrorCategory;
-import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.router.budget.BudgetGuard;
@@ -11,11 +9,9 @@ import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Routing;
+import dev.switchboard.router.web.EventStreams;
 import java.time.Clock;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -75,31 +71,8 @@ public final class ChatCompletionsHandler {
 
     private Mono<ServerResponse> streamed(Flux<ChatEvent> events, OpenAiChatCall call, ServerRequest request,
                                           Routing.Call routed) {
-        DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-        var encoder = new OpenAiSseEncoder(json, call.includeUsage(), clock.instant().getEpochSecond());
-        return events.switchOnFirst((first, all) -> {
-            if (!first.hasValue()) {
-                return first.hasError() ? Flux.error(first.getThrowable()) : Flux.error(noOutput());
-            }
-            if (!(first.get() instanceof ChatEvent.Started started)) {
-                return Flux.error(new IllegalStateException("stream did not begin with Started: " + first.get()));
-            }
-            Flux<DataBuffer> body = all.<DataBuffer>handle((event, sink) -> {
-                byte[] bytes = encoder.encode(event);
-                if (bytes.length > 0) {
-                    sink.next(buffers.wrap(bytes));
-                }
-            })
-                    .onErrorResume(GatewayException.class, e -> Mono.just(buffers.wrap(encoder.error(e))));
-            return ServerResponse.ok()
-                    .contentType(MediaType.TEXT_EVENT_STREAM)
-                    .header("cache-control", "no-cache")
-                    .headers(h -> routed.servedBy(h::set, started.model()))
-                    .body(BodyInserters.fromDataBuffers(body));
-        }, false).single();
+        return EventStreams.respond(events, request, new OpenAiSseEncoder(json, call.includeUsage(), clock.instant().getEpochSecond()),
+                (h, model) -> routed.servedBy(h::set, model));
     }
 
-    private static GatewayException noOutput() {
-        return new GatewayException(ErrorCategory.UPSTREAM_UNAVAILABLE, "the upstream ended without a response");
-    }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.error.OpenAiErrorEnvelope;
 import dev.switchboard.router.web.JsonChunks;
+import dev.switchboard.router.web.SseEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with {@code stream_options.include_usage}, sent in a final chunk with empty {@code choices} before
  * {@code [DONE]}, as OpenAI does.
  */
-public final class OpenAiSseEncoder {
+public final class OpenAiSseEncoder implements SseEncoding {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY = new byte[0];
@@ -40,6 +41,7 @@ public final class OpenAiSseEncoder {
     }
 
     /** The bytes for one event; empty when the event produces no chunk by itself. */
+    @Override
     public byte[] encode(ChatEvent event) {
         return switch (event) {
             case ChatEvent.Started s -> {
@@ -92,6 +94,7 @@ public final class OpenAiSseEncoder {
     }
 
     /** An in-stream error event; the stream ends after it. */
+    @Override
     public byte[] error(GatewayException e) {
         var out = new ByteArrayOutputStream(256);
         out.writeBytes("data: ".getBytes(StandardCharsets.US_ASCII));
