@@ -23,6 +23,7 @@ import dev.switchboard.router.routing.LatencyBook;
 import dev.switchboard.router.routing.LiveRoutingTable;
 import dev.switchboard.router.routing.Planner;
 import dev.switchboard.router.routing.Routing;
+import dev.switchboard.router.telemetry.TelemetryConfiguration;
 import dev.switchboard.router.web.ApiErrorHandler;
 import dev.switchboard.router.web.RequestIds;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The router service's beans; {@link RouterServiceApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterProperties.class)
-@Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class, BudgetConfiguration.class})
+@Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class, BudgetConfiguration.class,
+        TelemetryConfiguration.class})
 public class RouterServiceConfiguration {
 
     private final JsonMapper json = JsonMapper.builder().build();

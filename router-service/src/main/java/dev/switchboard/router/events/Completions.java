@@ -8,11 +8,14 @@ import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.web.RequestIds;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ public final class Completions implements AutoCloseable {
     private final CompletionPublisher publisher;
     private final Clock clock;
     private final LongSupplier nanos;
+    private final List<Consumer<CompletionEvent>> observers = new CopyOnWriteArrayList<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
         var thread = new Thread(task, "completion-events");
         thread.setDaemon(true);
@@ -50,6 +54,14 @@ public final class Completions implements AutoCloseable {
         this.publisher = requireNonNull(publisher, "publisher");
         this.clock = requireNonNull(clock, "clock");
         this.nanos = nanos;
+    }
+
+    /**
+     * Also hands every built event to {@code observer} (telemetry), on the thread that builds it, before it is
+     * published; an observer that throws is logged and skipped.
+     */
+    public void observe(Consumer<CompletionEvent> observer) {
+        observers.add(requireNonNull(observer, "observer"));
     }
 
     /**
@@ -97,7 +109,10 @@ public final class Completions implements AutoCloseable {
         }
     }
 
-    /** Builds the event, hands its cost to the completion's listener (budgets settle), then publishes it. */
+    /**
+     * Builds the event, hands its cost to the completion's listener (budgets settle) and the event to the observers
+     * (telemetry), then publishes it.
+     */
     private void publish(Completion completion) {
         CompletionEvent event;
         try {
@@ -111,6 +126,13 @@ public final class Completions implements AutoCloseable {
             completion.costKnown(event.result().costUsd());
         } catch (RuntimeException e) {
             log.error("a cost listener of request {} failed", completion.requestId, e);
+        }
+        for (Consumer<CompletionEvent> observer : observers) {
+            try {
+                observer.accept(event);
+            } catch (RuntimeException e) {
+                log.error("a completion observer failed on request {}", completion.requestId, e);
+            }
         }
         try {
             publisher.publish(event);
