@@ -59,15 +59,25 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
      * @param usage the served attempt's usage (OpenAI convention)
      * @param costUsd the router's price for that usage from its catalog, when known; the cost service prices again
      * @param experimentArm the A/B arm, when the route is an experiment
+     * @param providerKind the serving provider's kind ({@code openai}, {@code anthropic}, ...): what prices and
+     *                     telemetry key on, since {@code provider} is the configured name
      */
     public record Result(String route, String strategy, @Nullable String provider, @Nullable String providerModel,
                          int status, @Nullable String errorCategory, @Nullable String finishReason,
                          @Nullable TokenUsage usage, @Nullable BigDecimal costUsd, Timing timing,
-                         @Nullable String experimentArm) {
+                         @Nullable String experimentArm, @Nullable String providerKind) {
         public Result {
             requireNonNull(route, "route");
             requireNonNull(strategy, "strategy");
             requireNonNull(timing, "timing");
+        }
+
+        public Result(String route, String strategy, @Nullable String provider, @Nullable String providerModel,
+                      int status, @Nullable String errorCategory, @Nullable String finishReason,
+                      @Nullable TokenUsage usage, @Nullable BigDecimal costUsd, Timing timing,
+                      @Nullable String experimentArm) {
+            this(route, strategy, provider, providerModel, status, errorCategory, finishReason, usage, costUsd, timing,
+                    experimentArm, null);
         }
     }
 
@@ -79,12 +89,18 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
      * may still have used tokens the provider bills.
      */
     public record AttemptRecord(String provider, String model, String outcome, int upstreamStatus,
-                                @Nullable String errorCategory, Timing timing, @Nullable TokenUsage usage) {
+                                @Nullable String errorCategory, Timing timing, @Nullable TokenUsage usage,
+                                @Nullable String providerKind) {
         public AttemptRecord {
             requireNonNull(provider, "provider");
             requireNonNull(model, "model");
             requireNonNull(outcome, "outcome");
             requireNonNull(timing, "timing");
+        }
+
+        public AttemptRecord(String provider, String model, String outcome, int upstreamStatus,
+                             @Nullable String errorCategory, Timing timing, @Nullable TokenUsage usage) {
+            this(provider, model, outcome, upstreamStatus, errorCategory, timing, usage, null);
         }
     }
 }

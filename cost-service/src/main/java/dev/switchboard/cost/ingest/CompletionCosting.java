@@ -25,10 +25,10 @@ final class CompletionCosting {
 
     static final int SCALE = 9;
 
-    /** Looks up the price of a (provider, model) as the event names them. */
+    /** Looks up the price of a (provider, model) as the event names them; {@code kind} is the provider's kind, if sent. */
     @FunctionalInterface
     interface Prices {
-        Optional<QuotedPrice> find(String provider, String model);
+        Optional<QuotedPrice> find(String provider, @Nullable String kind, String model);
     }
 
     private CompletionCosting() {
@@ -55,7 +55,8 @@ final class CompletionCosting {
                 continue;
             }
             Part part = attempt.usage() == null ? Part.NOTHING
-                    : priced(attempt.provider(), attempt.model(), attempt.usage(), prices, unpriced);
+                    : priced(attempt.provider(), attempt.providerKind(), attempt.model(), attempt.usage(), prices,
+                            unpriced);
             if (part.cost() != null) {
                 total = total.add(part.cost());
             }
@@ -82,11 +83,12 @@ final class CompletionCosting {
             unpriced.add(provider + "/" + model + " (no usage reported)");
             return Part.UNKNOWN;
         }
-        return priced(provider, model, usage, prices, unpriced);
+        return priced(provider, result.providerKind(), model, usage, prices, unpriced);
     }
 
-    private static Part priced(String provider, String model, TokenUsage usage, Prices prices, List<String> unpriced) {
-        Optional<QuotedPrice> quoted = prices.find(provider, model);
+    private static Part priced(String provider, @Nullable String kind, String model, TokenUsage usage, Prices prices,
+                               List<String> unpriced) {
+        Optional<QuotedPrice> quoted = prices.find(provider, kind, model);
         if (quoted.isEmpty()) {
             unpriced.add(provider + "/" + model);
             return Part.UNKNOWN;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.catalog.ModelInfo;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the price of a (provider, model) as a completion event names them, in this order:
@@ -32,10 +33,16 @@ public final class PriceBook {
     }
 
     public Optional<QuotedPrice> find(String provider, String model) {
+        return find(provider, null, model);
+    }
+
+    /** As {@link #find(String, String)}, trying the provider's kind (when the event carries it) before its name. */
+    public Optional<QuotedPrice> find(String provider, @Nullable String kind, String model) {
         requireNonNull(provider, "provider");
         requireNonNull(model, "model");
         return overrides.find(provider, model)
                 .map(price -> new QuotedPrice(price, QuotedPrice.OVERRIDE, provider, model))
+                .or(() -> kind == null ? Optional.empty() : catalog.find(kind, model).map(PriceBook::fromCatalog))
                 .or(() -> catalog.find(provider, model).map(PriceBook::fromCatalog))
                 .or(() -> catalog.find(ANY_PROVIDER, model).map(PriceBook::fromCatalog));
     }

@@ -22,7 +22,7 @@ class CompletionCostingTest {
                     new BigDecimal("1.5625")),
             "fast/f1", Price.of(BigDecimal.ONE, new BigDecimal("2")));
 
-    private static Optional<QuotedPrice> price(String provider, String model) {
+    private static Optional<QuotedPrice> price(String provider, String kind, String model) {
         return Optional.ofNullable(PRICES.get(provider + "/" + model))
                 .map(p -> new QuotedPrice(p, QuotedPrice.CATALOG, provider, model));
     }
@@ -108,7 +108,7 @@ class CompletionCostingTest {
         Map<String, Price> tiny = Map.of("acme/m1", Price.of(new BigDecimal("0.0375"), BigDecimal.ZERO));
         var event = completion("r7").servedBy("acme", "m1", TokenUsage.of(1, 0)).build();
 
-        Charge charge = CompletionCosting.charge(event, (provider, model) -> Optional.ofNullable(
+        Charge charge = CompletionCosting.charge(event, (provider, kind, model) -> Optional.ofNullable(
                 tiny.get(provider + "/" + model)).map(p -> new QuotedPrice(p, "catalog", provider, model)));
 
         // 1 token at bash.0375 per million = 0.0000000375 USD exactly, half up to 9 places

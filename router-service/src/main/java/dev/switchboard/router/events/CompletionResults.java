@@ -37,9 +37,9 @@ final class CompletionResults {
         var result = new CompletionEvent.Result(route(c, call), strategy(call),
                 served == null ? null : served.provider(), served == null ? null : served.model(), c.status,
                 c.errorCategory, finish == null ? null : finish.name(), usage, totalCost(call, served, usage), timing,
-                null);
+                null, served == null ? null : kind(call, served.provider()));
         List<CompletionEvent.AttemptRecord> attempts = call == null ? List.of()
-                : call.attempts().all().stream().map(CompletionResults::record).toList();
+                : call.attempts().all().stream().map(a -> record(a, kind(call, a.provider()))).toList();
         return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts);
     }
 
@@ -112,10 +112,23 @@ final class CompletionResults {
         }
     }
 
-    private static CompletionEvent.AttemptRecord record(Attempt a) {
+    private static CompletionEvent.AttemptRecord record(Attempt a, @Nullable String kind) {
         return new CompletionEvent.AttemptRecord(a.provider(), a.model(), a.outcome().name(), a.upstreamStatus(),
                 a.category() == null ? null : a.category().name(),
-                new CompletionEvent.Timing(a.latencyMillis(), a.firstTokenMillis()), a.usage());
+                new CompletionEvent.Timing(a.latencyMillis(), a.firstTokenMillis()), a.usage(), kind);
+    }
+
+    /** The adapter kind of the plan's deployment of that configured provider. */
+    private static @Nullable String kind(Routing.@Nullable Call call, String provider) {
+        if (call == null) {
+            return null;
+        }
+        for (Deployment d : call.plan().order()) {
+            if (d.target().provider().equals(provider)) {
+                return d.adapter().kind();
+            }
+        }
+        return null;
     }
 
     private static long millis(long nanos) {

@@ -30,6 +30,7 @@ public final class CompletionSpans implements Consumer<CompletionEvent> {
     static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
     /** The attribute semantic conventions before 1.37 used for the provider; older backends still read it. */
     static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("gen_ai.system");
+    static final AttributeKey<String> CONFIGURED_PROVIDER = AttributeKey.stringKey("switchboard.provider");
     static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
     static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
     static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
@@ -66,8 +67,10 @@ public final class CompletionSpans implements Consumer<CompletionEvent> {
                 .setStartTimestamp(start).setAttribute(OPERATION, operation)
                 .setAttribute(REQUEST_MODEL, request.model()).startSpan();
         if (result.provider() != null) {
-            span.setAttribute(PROVIDER, result.provider());
-            span.setAttribute(SYSTEM, result.provider());
+            String system = genAiSystem(result.providerKind() != null ? result.providerKind() : result.provider());
+            span.setAttribute(PROVIDER, system);
+            span.setAttribute(SYSTEM, system);
+            span.setAttribute(CONFIGURED_PROVIDER, result.provider());
         }
         if (result.providerModel() != null) {
             span.setAttribute(RESPONSE_MODEL, result.providerModel());
@@ -99,5 +102,15 @@ public final class CompletionSpans implements Consumer<CompletionEvent> {
             span.setStatus(StatusCode.ERROR, result.errorCategory());
         }
         span.end(end);
+    }
+
+    /** The GenAI semantic conventions' well-known provider names for our kinds; other kinds as they are. */
+    static String genAiSystem(String kind) {
+        return switch (kind) {
+            case "gemini", "gemini-openai" -> "gcp.gemini";
+            case "mistral" -> "mistral_ai";
+            case "xai" -> "x_ai";
+            default -> kind;
+        };
     }
 }

@@ -105,4 +105,11 @@ class CompletionSpansTest {
     private static long nanos(Instant instant) {
         return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
+
+    @Test
+    void providerKindsUseTheConventionsWellKnownNames() {
+        assertThat(CompletionSpans.genAiSystem("gemini")).isEqualTo("gcp.gemini");
+        assertThat(CompletionSpans.genAiSystem("mistral")).isEqualTo("mistral_ai");
+        assertThat(CompletionSpans.genAiSystem("anthropic")).isEqualTo("anthropic");
+    }
 }

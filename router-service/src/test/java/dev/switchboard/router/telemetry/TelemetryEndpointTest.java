@@ -160,7 +160,9 @@ class TelemetryEndpointTest {
         SpanData streamedSpan = span("streamy");
         assertThat(streamedSpan.getName()).isEqualTo("chat streamy");
         assertThat(streamedSpan.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name")))
-                .isEqualTo("spare");
+                .as("the provider's kind, as the GenAI conventions name providers").isEqualTo("mock");
+        assertThat(streamedSpan.getAttributes().get(AttributeKey.stringKey("switchboard.provider")))
+                .as("the configured provider").isEqualTo("spare");
         assertThat(streamedSpan.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens")))
                 .isEqualTo(streamed.at("/usage/completion_tokens").asLong());
         assertThat(streamedSpan.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
