@@ -1,5 +1,6 @@
 package dev.switchboard.allinone;
 
+import dev.switchboard.cost.CostServiceApplication;
 import dev.switchboard.edge.EdgeGatewayApplication;
 import dev.switchboard.router.RouterServiceApplication;
 import java.nio.file.Path;
@@ -8,39 +9,55 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the services one after another under a shared parent context: the router on a private loopback port,
- * then the edge on the public port, pointed at the router's URL exactly as in the distributed deployment. The
- * internal secret that the edge signs principals with is made fresh for each process.
+ * then (with accounting) the cost service on another, then the edge on the public port, pointed at the router's URL
+ * exactly as in the distributed deployment. The internal secret that the edge signs principals with is made fresh
+ * for each process.
+ *
+ * <p>Accounting ({@code SWITCHBOARD_ACCOUNTING} or {@code --switchboard.accounting}): {@code embedded} (the
+ * default) runs the cost service, fed by the router's completion events over Kafka, with an in-process KRaft broker
+ * unless {@code spring.kafka.bootstrap-servers} is given and an embedded PostgreSQL unless
+ * {@code spring.datasource.url} or {@code COST_DB_URL} is given, both keeping their data under
+ * {@code SWITCHBOARD_DATA}; {@code off} runs neither the cost service nor any infrastructure.
  */
 public final class AllInOne implements AutoCloseable {
 
     private static final List<String> LOGGING = List.of("--logging.include-application-name=false",
             "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
+            "--logging.level.state.change.logger=WARN",
             "--logging.level.org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator=WARN");
+
+    private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
 
     private final ConfigurableApplicationContext parent;
     private final int port;
     private final AdminKey adminKey;
+    private final @Nullable String costUrl;
 
-    private AllInOne(ConfigurableApplicationContext parent, int port, AdminKey adminKey) {
+    private AllInOne(ConfigurableApplicationContext parent, int port, AdminKey adminKey, @Nullable String costUrl) {
         this.parent = parent;
         this.port = port;
         this.adminKey = adminKey;
+        this.costUrl = costUrl;
     }
 
     /**
      * @param env environment lookup ({@code SWITCHBOARD_ADMIN_KEY}, {@code SWITCHBOARD_DATA},
-     *            {@code SWITCHBOARD_INTERNAL_SECRET})
+     *            {@code SWITCHBOARD_INTERNAL_SECRET}, {@code SWITCHBOARD_ACCOUNTING}, {@code COST_DB_URL},
+     *            {@code SPRING_DATASOURCE_URL}, {@code SPRING_KAFKA_BOOTSTRAP_SERVERS})
      * @param args passed to every service (e.g. {@code --switchboard.config=...}); the edge's {@code --server.port}
      *             also comes from here or {@code SWITCHBOARD_PORT}
      */
@@ -48,24 +65,84 @@ public final class AllInOne implements AutoCloseable {
         Path dataDir = Path.of(Objects.requireNonNullElse(env.apply("SWITCHBOARD_DATA"), "switchboard-data"));
         AdminKey adminKey = AdminKey.resolve(env.apply("SWITCHBOARD_ADMIN_KEY"), dataDir);
         String secret = Objects.requireNonNullElseGet(env.apply("SWITCHBOARD_INTERNAL_SECRET"), AllInOne::newSecret);
+        boolean accounting = accountingOn(
+                setting(args, "switchboard.accounting", env.apply("SWITCHBOARD_ACCOUNTING")));
+        String givenDb = setting(args, "spring.datasource.url", Stream.of("COST_DB_URL", "SPRING_DATASOURCE_URL")
+                .map(env).filter(Objects::nonNull).findFirst().orElse(null));
+        String givenKafka = setting(args, "spring.kafka.bootstrap-servers",
+                env.apply("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        List<String> parentArgs = new ArrayList<>(LOGGING);
+        if (accounting && givenDb == null) {
+            parentArgs.add("--" + SharedInfrastructure.POSTGRES_DIR + "=" + dataDir.resolve("pg"));
+        }
+        if (accounting && givenKafka == null) {
+            parentArgs.add("--" + SharedInfrastructure.KAFKA_DIR + "=" + dataDir.resolve("kafka"));
+        }
         ConfigurableApplicationContext parent = new SpringApplicationBuilder(SharedInfrastructure.class)
                 .web(WebApplicationType.NONE).properties("spring.config.name=switchboard", "spring.main.banner-mode=off")
-                .run(LOGGING.toArray(String[]::new));
+                .run(parentArgs.toArray(String[]::new));
         try {
             List<String> common = new ArrayList<>(LOGGING);
             common.add("--switchboard.internal-secret=" + secret);
             common.add("--switchboard.admin-key-sha256=" + adminKey.sha256());
+            List<String> routerOwn = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
+            String costUrl = null;
+            String bootstrap = null;
+            if (accounting) {
+                bootstrap = givenKafka != null ? givenKafka
+                        : parent.getBean(InProcessKafka.class).bootstrapServers();
+                routerOwn.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+                routerOwn.add("--switchboard.events.spool-dir=" + dataDir.resolve("spool"));
+            }
             var router = RouterServiceApplication.builder().parent(parent)
-                    .run(with(common, args, "--server.port=0", "--server.address=127.0.0.1"));
+                    .run(with(common, args, routerOwn.toArray(String[]::new)));
             String routerUrl = "http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port");
+            if (accounting) {
+                List<String> costOwn = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        // a consumer killed with the process would otherwise hold the partition for 45 s
+                        "--spring.kafka.consumer.properties[session.timeout.ms]=6000"));
+                if (givenDb == null) {
+                    String url = parent.getBean(EmbeddedPostgres.class).jdbcUrl();
+                    costOwn.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                            "--spring.datasource.password="));
+                } else {
+                    costOwn.add("--spring.datasource.url=" + givenDb);
+                }
+                var cost = CostServiceApplication.builder().parent(parent)
+                        .run(with(common, args, costOwn.toArray(String[]::new)));
+                costUrl = "http://127.0.0.1:" + cost.getEnvironment().getProperty("local.server.port");
+                log.info("Accounting: cost service API on {} (GET /v1/spend, /v1/requests)", costUrl);
+            }
             var edge = EdgeGatewayApplication.builder().parent(parent)
                     .run(with(common, args, "--switchboard.edge.router-url=" + routerUrl));
             int port = Integer.parseInt(Objects.requireNonNull(edge.getEnvironment().getProperty("local.server.port")));
-            return new AllInOne(parent, port, adminKey);
+            return new AllInOne(parent, port, adminKey, costUrl);
         } catch (RuntimeException e) {
             parent.close();
             throw e;
         }
+    }
+
+    private static boolean accountingOn(@Nullable String value) {
+        String mode = value == null || value.isBlank() ? "embedded" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "embedded" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(
+                    "switchboard.accounting must be embedded or off, not '" + value + "'");
+        };
+    }
+
+    /** The last {@code --name=value} among the arguments, else the fallback; blank counts as not given. */
+    private static @Nullable String setting(String[] args, String name, @Nullable String fallback) {
+        String value = fallback;
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                value = arg.substring(name.length() + 3);
+            }
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Common, then the user's, then this service's own arguments; a later argument replaces an earlier one. */
@@ -85,6 +162,11 @@ public final class AllInOne implements AutoCloseable {
     /** The public port the edge listens on. */
     public int port() {
         return port;
+    }
+
+    /** The cost service's loopback URL when accounting is on. */
+    public @Nullable String costUrl() {
+        return costUrl;
     }
 
     /** The admin key in plain text, only on the start that generated it. */

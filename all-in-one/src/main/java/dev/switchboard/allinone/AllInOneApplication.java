@@ -26,6 +26,10 @@ public final class AllInOneApplication {
         System.out.println();
         System.out.println("Switchboard is listening on http://127.0.0.1:" + running.port() + "  (OpenAI base URL: "
                 + "http://127.0.0.1:" + running.port() + "/v1)");
+        if (running.costUrl() != null) {
+            System.out.println("Accounting: spend and the request log at " + running.costUrl() + "/v1/spend and "
+                    + running.costUrl() + "/v1/requests (loopback only)");
+        }
         if (key != null) {
             System.out.println("Your admin key, shown only this once (only its hash is kept): " + key);
             System.out.println("Set SWITCHBOARD_ADMIN_KEY to choose your own instead.");

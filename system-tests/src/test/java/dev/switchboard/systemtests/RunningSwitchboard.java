@@ -23,6 +23,9 @@ final class RunningSwitchboard implements AutoCloseable {
     }
 
     /**
+     * Starts without accounting ({@code --switchboard.accounting=off}: no PostgreSQL, no Kafka, no cost service),
+     * which keeps these tests as fast as the request path itself; an extra argument can turn it back on.
+     *
      * @param yaml the {@code switchboard.yaml} content
      * @param secrets values for {@code env:NAME} references, passed as properties of that name
      * @param extraArgs more arguments for every service
@@ -34,7 +37,7 @@ final class RunningSwitchboard implements AutoCloseable {
             Map<String, String> env = Map.of("SWITCHBOARD_ADMIN_KEY", ADMIN_KEY,
                     "SWITCHBOARD_DATA", dir.resolve("data").toString());
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--switchboard.config=" + config,
-                    "--switchboard.reload-interval=200ms"));
+                    "--switchboard.reload-interval=200ms", "--switchboard.accounting=off"));
             secrets.forEach((name, value) -> args.add("--" + name + "=" + value));
             args.addAll(List.of(extraArgs));
             return new RunningSwitchboard(AllInOne.start(env::get, args.toArray(String[]::new)), config);
@@ -46,6 +49,11 @@ final class RunningSwitchboard implements AutoCloseable {
     /** The live {@code switchboard.yaml}; the services poll it every 200 ms. */
     Path configFile() {
         return config;
+    }
+
+    /** The cost service's loopback URL, when accounting is on. */
+    String costUrl() {
+        return java.util.Objects.requireNonNull(allInOne.costUrl(), "accounting is off");
     }
 
     String baseUrl() {
