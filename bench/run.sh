@@ -7,13 +7,17 @@
 #   ROUNDS=1 DURATION=5 RATE_DURATION=5 STREAM_DURATION=5 SLOW_DURATION=5 bash bench/run.sh   # smoke (~4 min)
 #   TARGETS="direct switchboard" bash bench/run.sh      # fewer targets
 #
-# Knobs: SWITCHBOARD_BENCH_PORT (18092), SWITCHBOARD_JAVA_OPTS (-Xms256m -Xmx512m), HARNESS (the harness folder);
+# Knobs: SWITCHBOARD_BENCH_PORT (18092), SWITCHBOARD_JAVA_OPTS (-Xms256m -Xmx512m), HARNESS (the harness folder),
+# ACCOUNTING (off | embedded: the all-in-one's accounting pipeline on the same machine);
 # every knob of run-peers.sh (ROUNDS, CONC, RATES, ...) passes through.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(dirname "$HERE")"
 HARNESS="${HARNESS:-$REPO/../shared/bench}"
 PORT="${SWITCHBOARD_BENCH_PORT:-18092}"
+# The gateway path alone by default; ACCOUNTING=embedded adds the all-in-one's Kafka + PostgreSQL + cost-service on
+# the same cores (docs/performance.md reports both).
+ACCOUNTING="${ACCOUNTING:-off}"
 
 if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -30,7 +34,7 @@ providers:
 models:
   gpt-4o-mini: upstream/gpt-4o-mini
 YAML
-export SWITCHBOARD_ADMIN_KEY=sk-mock SWITCHBOARD_DATA="$WORK/data"
+export SWITCHBOARD_ADMIN_KEY=sk-mock SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_ACCOUNTING=$ACCOUNTING
 exec "$JAVA_BIN" ${SWITCHBOARD_JAVA_OPTS:--Xms256m -Xmx512m} --enable-native-access=ALL-UNNAMED \
   -jar "$JAR" --server.port=$PORT --switchboard.config="$WORK/switchboard.yaml" \
   --logging.level.root=WARN
