@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,29 @@ public final class CompletionLedger {
     public Outcome record(CompletionEvent event) {
         requireNonNull(event, "event");
         Optional<Charge> inserted = requireNonNull(transaction.execute(status -> insert(event)), "inserted");
+        return counted(event, inserted);
+    }
+
+    /**
+     * Records a batch in one transaction (one commit instead of one per event); each event is still recorded once,
+     * and a batch that fails is retried whole, which the per-event idempotence makes harmless.
+     */
+    public List<Outcome> recordAll(List<CompletionEvent> events) {
+        List<Optional<Charge>> inserted = requireNonNull(transaction.execute(status -> {
+            List<Optional<Charge>> out = new java.util.ArrayList<>(events.size());
+            for (CompletionEvent event : events) {
+                out.add(insert(event));
+            }
+            return out;
+        }), "inserted");
+        List<Outcome> outcomes = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            outcomes.add(counted(events.get(i), inserted.get(i)));
+        }
+        return outcomes;
+    }
+
+    private Outcome counted(CompletionEvent event, Optional<Charge> inserted) {
         if (inserted.isEmpty()) {
             duplicates.increment();
             log.debug("completion {} was already recorded; redelivery ignored", event.requestId());

@@ -6,7 +6,10 @@ import dev.switchboard.contracts.events.CompletionEvent;
 import dev.switchboard.contracts.events.CompletionEventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,17 +32,29 @@ public final class CompletionsListener {
     }
 
     // The id names the container; the consumer group stays spring.kafka.consumer.group-id (cost-service).
-    @KafkaListener(id = "cost-completions", idIsGroup = false, topics = "${cost.topic}")
-    public void onCompletion(ConsumerRecord<String, byte[]> message) {
-        CompletionEvent event;
+    // Batches: one database transaction per poll instead of one per event.
+    @KafkaListener(id = "cost-completions", idIsGroup = false, topics = "${cost.topic}", batch = "true")
+    public void onCompletions(List<ConsumerRecord<String, byte[]>> messages) {
+        List<CompletionEvent> events = new ArrayList<>(messages.size());
+        for (ConsumerRecord<String, byte[]> message : messages) {
+            CompletionEvent event = read(message);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        if (!events.isEmpty()) {
+            ledger.recordAll(events);
+        }
+    }
+
+    private @Nullable CompletionEvent read(ConsumerRecord<String, byte[]> message) {
         try {
-            event = CompletionEventJson.read(requireNonNull(message.value(), "message value (tombstone)"));
+            return CompletionEventJson.read(requireNonNull(message.value(), "message value (tombstone)"));
         } catch (RuntimeException e) {
             malformed.increment();
             log.warn("skipping unreadable completion event at {}-{} offset {} (key {}): {}", message.topic(),
                     message.partition(), message.offset(), message.key(), e.getMessage());
-            return;
+            return null;
         }
-        ledger.record(event);
     }
 }
