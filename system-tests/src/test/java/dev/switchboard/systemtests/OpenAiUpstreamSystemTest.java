@@ -55,25 +55,9 @@ class OpenAiUpstreamSystemTest {
     }
 
     static RawResponse sse(String... contents) {
-        var body = new StringBuilder();
-        body.append(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
-        for (String content : contents) {
-            body.append(chunk("{\"content\":\"" + content + "\"}", "null"));
-        }
-        body.append(chunk("{}", "\"stop\""));
-        body.append("data: {\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1,"
-                + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,"
-                + "\"completion_tokens\":3,\"total_tokens\":12}}\n\n");
-        body.append("data: [DONE]\n\n");
-        return RawResponse.parse(("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\r\n" + body)
-                .getBytes(StandardCharsets.UTF_8));
+        return OpenAiStreams.sse("gpt-4o-mini-2024-07-18", contents);
     }
 
-    static String chunk(String delta, String finish) {
-        return "data: {\"id\":\"chatcmpl-up\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
-                + "\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"delta\":" + delta
-                + ",\"finish_reason\":" + finish + "}]}\n\n";
-    }
 
     @Test
     void nonStreamingSdkCallIsOneNonStreamingUpstreamCallWithTheProvidersKey() {

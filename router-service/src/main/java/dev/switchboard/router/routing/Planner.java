@@ -36,6 +36,9 @@ public final class Planner {
 
     public Plan plan(Route route, CallContext call, boolean stream, Function<String, @Nullable Route> routes) {
         Route served = followRules(route, call, routes, 0);
+        if (served.deployments().size() < 2) {
+            return new Plan(served, served.deployments());
+        }
         List<Deployment> capable = new ArrayList<>(served.deployments().size());
         List<Deployment> incapable = new ArrayList<>(0);
         for (Deployment d : served.deployments()) {

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Complete events for publisher and spool tests. */
-final class SampleEvents {
+/** Complete events for publisher, spool and telemetry tests. */
+public final class SampleEvents {
 
     private SampleEvents() {
     }
 
-    static CompletionEvent event(String requestId) {
+    public static CompletionEvent event(String requestId) {
         var usage = new TokenUsage(120, 40, 100, 0, 8);
         var timing = new CompletionEvent.Timing(850, 310);
         return new CompletionEvent(requestId, Instant.parse("2026-11-25T10:15:30.123Z"),

@@ -3,13 +3,8 @@ package dev.switchboard.router.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.switchboard.contracts.chat.TokenUsage;
-import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.router.events.SampleEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,24 +13,10 @@ class CompletionMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CompletionMetrics metrics = new CompletionMetrics(registry);
 
-    static CompletionEvent priced(String requestId) {
-        var usage = new TokenUsage(120, 40, 100, 0, 8);
-        var timing = new CompletionEvent.Timing(850, 310);
-        return new CompletionEvent(requestId, Instant.parse("2026-11-25T10:15:30.123Z"),
-                new CompletionEvent.Caller("my-app", null, "user-7"), Map.of("feature", "search"),
-                new CompletionEvent.RequestInfo("openai", "gpt-4o-mini", true),
-                new CompletionEvent.Result("gpt-4o-mini", "fixed", "openai", "gpt-4o-mini-2024-07-18", 200, null,
-                        "STOP", usage, new BigDecimal("0.0000465"), timing, null),
-                List.of(new CompletionEvent.AttemptRecord("openai", "gpt-4o-mini", "FAILED", 429, "RATE_LIMITED",
-                                new CompletionEvent.Timing(40, -1), null),
-                        new CompletionEvent.AttemptRecord("openai", "gpt-4o-mini", "SUCCEEDED", 0, null, timing,
-                                usage)));
-    }
-
     @Test
     void everyTokenTypeCostTimingAndAttemptIsCountedPerLabelSet() {
-        metrics.accept(priced("a"));
-        metrics.accept(priced("b"));
+        metrics.accept(SampleEvents.event("a"));
+        metrics.accept(SampleEvents.event("b"));
 
         assertThat(registry.get("switchboard.requests").tags("ingress", "openai", "route", "gpt-4o-mini",
                 "provider", "openai", "model", "gpt-4o-mini-2024-07-18", "key", "my-app", "team", "none",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.router.events.Completions;
+import dev.switchboard.router.events.SampleEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.net.InetSocketAddress;
@@ -37,7 +38,7 @@ class OtlpExportTest {
             runner.withPropertyValues("switchboard.telemetry.otlp-endpoint=http://127.0.0.1:"
                     + sink.getAddress().getPort()).run(context -> {
                 assertThat(context).hasSingleBean(SdkTracerProvider.class);
-                context.getBean(CompletionSpans.class).accept(CompletionMetricsTest.priced("otlp-1"));
+                context.getBean(CompletionSpans.class).accept(SampleEvents.event("otlp-1"));
             });
         } finally {
             sink.stop(0);
@@ -49,7 +50,7 @@ class OtlpExportTest {
     void withoutAnEndpointThereIsNoExporter() {
         runner.run(context -> {
             assertThat(context).doesNotHaveBean(SdkTracerProvider.class);
-            context.getBean(CompletionSpans.class).accept(CompletionMetricsTest.priced("quiet"));
+            context.getBean(CompletionSpans.class).accept(SampleEvents.event("quiet"));
         });
     }
 
