@@ -8,13 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The principal header the edge attaches and the router verifies: {@code v1.<name>.<issued-ms>.<hmac>}, with the
- * name base64url-encoded and an HMAC-SHA256 over the first three parts under the internal secret that only the
- * services share. A header from outside cannot be forged, and a captured one expires.
+ * The principal header the edge attaches and the services verify:
+ * {@code v2.<name>.<team>.<user>.<roles>.<issued-ms>.<hmac>}, each field base64url-encoded (roles comma-joined,
+ * absent fields empty) and an HMAC-SHA256 over everything before it under the internal secret that only the services
+ * share. A header from outside cannot be forged, and a captured one expires.
  */
 public final class SignedPrincipal {
 
@@ -47,7 +51,8 @@ public final class SignedPrincipal {
     }
 
     public String sign(Principal principal) {
-        String payload = "v1." + B64.encodeToString(principal.keyName().getBytes(StandardCharsets.UTF_8)) + "."
+        String payload = "v2." + field(principal.keyName()) + "." + field(principal.team()) + "."
+                + field(principal.user()) + "." + field(String.join(",", new TreeSet<>(principal.roles()))) + "."
                 + clock.millis();
         return payload + "." + B64.encodeToString(mac(payload));
     }
@@ -55,21 +60,35 @@ public final class SignedPrincipal {
     public Optional<Principal> verify(String header) {
         int lastDot = header.lastIndexOf('.');
         String[] parts = header.split("\\.", -1);
-        if (parts.length != 4 || !"v1".equals(parts[0]) || lastDot < 0) {
+        if (parts.length != 7 || !"v2".equals(parts[0]) || lastDot < 0) {
             return Optional.empty();
         }
         String payload = header.substring(0, lastDot);
         try {
-            byte[] given = B64D.decode(parts[3]);
-            long issued = Long.parseLong(parts[2]);
+            byte[] given = B64D.decode(parts[6]);
+            long issued = Long.parseLong(parts[5]);
             long age = clock.millis() - issued;
             if (!MessageDigest.isEqual(given, mac(payload)) || age < -MAX_AGE.toMillis() || age > MAX_AGE.toMillis()) {
                 return Optional.empty();
             }
-            return Optional.of(new Principal(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8)));
+            String roles = text(parts[4]);
+            return Optional.of(new Principal(text(parts[1]), blankToNull(text(parts[2])), blankToNull(text(parts[3])),
+                    roles.isEmpty() ? Set.of() : Set.of(roles.split(","))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String field(@Nullable String value) {
+        return value == null ? "" : B64.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String field) {
+        return new String(B64D.decode(field), StandardCharsets.UTF_8);
+    }
+
+    private static @Nullable String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     private byte[] mac(String payload) {

@@ -18,17 +18,29 @@ class SignedPrincipalTest {
     void verifiesWhatItSigned() {
         String header = signer.sign(new Principal("team-a.app"));
         assertThat(signer.verify(header)).contains(new Principal("team-a.app"));
+        var full = new Principal("token:svc", "team-a", "alice", java.util.Set.of(Roles.TEAM_ADMIN, Roles.VIEWER));
+        assertThat(signer.verify(signer.sign(full))).contains(full);
+    }
+
+    @Test
+    void rejectsARaisedRole() {
+        String header = signer.sign(new Principal("app", "team-a", null, java.util.Set.of(Roles.VIEWER)));
+        String[] parts = header.split("\\.", -1);
+        parts[4] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Roles.PLATFORM_ADMIN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signer.verify(String.join(".", parts))).isEmpty();
     }
 
     @Test
     void rejectsTamperedNameOtherSecretAndGarbage() {
         String header = signer.sign(new Principal("app"));
         String[] parts = header.split("\\.");
-        String forged = parts[0] + ".YWRtaW4." + parts[2] + "." + parts[3];
+        parts[1] = "YWRtaW4";
+        String forged = String.join(".", parts);
         assertThat(signer.verify(forged)).isEmpty();
         assertThat(new SignedPrincipal("another-secret-0123456", now).verify(header)).isEmpty();
         assertThat(signer.verify("app")).isEmpty();
-        assertThat(signer.verify("v1.!!.x.y")).isEmpty();
+        assertThat(signer.verify("v2.!!.x.y.z.1.w")).isEmpty();
     }
 
     @Test

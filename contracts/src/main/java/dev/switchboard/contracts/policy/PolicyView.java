@@ -1,0 +1,142 @@
+package dev.switchboard.contracts.policy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A replica's immutable view of the policy: entries by id and keys by hash, with the sequence number each entry was
+ * last changed at. {@link #apply} returns a new view, ignoring changes no newer than what the view holds for that
+ * entry, so replays and a snapshot overlapping the topic are harmless.
+ */
+public final class PolicyView {
+
+    public static final PolicyView EMPTY = of(PolicySnapshot.EMPTY);
+
+    private final long seq;
+    private final Map<String, Long> seqByEntity;
+    private final Map<String, TeamPolicy> teams;
+    private final Map<String, KeyPolicy> keysById;
+    private final Map<String, KeyPolicy> keysByHash;
+    private final Map<String, ProviderDataPolicy> providerPolicies;
+    private final Map<String, SealedCredential> credentials;
+
+    private PolicyView(long seq, Map<String, Long> seqByEntity, Map<String, TeamPolicy> teams,
+                       Map<String, KeyPolicy> keysById, Map<String, ProviderDataPolicy> providerPolicies,
+                       Map<String, SealedCredential> credentials) {
+        this.seq = seq;
+        this.seqByEntity = seqByEntity;
+        this.teams = teams;
+        this.keysById = keysById;
+        Map<String, KeyPolicy> byHash = new HashMap<>();
+        keysById.values().forEach(key -> byHash.put(key.sha256Hex(), key));
+        this.keysByHash = Map.copyOf(byHash);
+        this.providerPolicies = providerPolicies;
+        this.credentials = credentials;
+    }
+
+    public static PolicyView of(PolicySnapshot snapshot) {
+        Map<String, Long> seqs = new HashMap<>();
+        Map<String, TeamPolicy> teams = new HashMap<>();
+        Map<String, KeyPolicy> keys = new HashMap<>();
+        Map<String, ProviderDataPolicy> policies = new HashMap<>();
+        Map<String, SealedCredential> credentials = new HashMap<>();
+        snapshot.teams().forEach(team -> put(teams, seqs, PolicyChange.of(snapshot.seq(), team), team));
+        snapshot.keys().forEach(key -> put(keys, seqs, PolicyChange.of(snapshot.seq(), key), key));
+        snapshot.providerPolicies().forEach(p -> put(policies, seqs, PolicyChange.of(snapshot.seq(), p), p));
+        snapshot.credentials().forEach(c -> put(credentials, seqs, PolicyChange.of(snapshot.seq(), c), c));
+        return new PolicyView(snapshot.seq(), Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
+                Map.copyOf(policies), Map.copyOf(credentials));
+    }
+
+    private static <T> void put(Map<String, T> map, Map<String, Long> seqs, PolicyChange change, T value) {
+        map.put(change.id(), value);
+        seqs.put(change.entityKey(), change.seq());
+    }
+
+    /** This view with the changes applied that are newer than the entries they touch. */
+    public PolicyView apply(List<PolicyChange> changes) {
+        Map<String, Long> seqs = new HashMap<>(seqByEntity);
+        Map<String, TeamPolicy> teams = new HashMap<>(this.teams);
+        Map<String, KeyPolicy> keys = new HashMap<>(keysById);
+        Map<String, ProviderDataPolicy> policies = new HashMap<>(providerPolicies);
+        Map<String, SealedCredential> creds = new HashMap<>(credentials);
+        long top = seq;
+        boolean changed = false;
+        for (PolicyChange change : changes) {
+            Long held = seqs.get(change.entityKey());
+            if (held != null && held >= change.seq()) {
+                continue;
+            }
+            seqs.put(change.entityKey(), change.seq());
+            top = Math.max(top, change.seq());
+            changed = true;
+            switch (change.entity()) {
+                case TEAM -> update(teams, change);
+                case KEY -> update(keys, change);
+                case PROVIDER_POLICY -> update(policies, change);
+                case CREDENTIAL -> update(creds, change);
+            }
+        }
+        return changed ? new PolicyView(top, Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
+                Map.copyOf(policies), Map.copyOf(creds)) : this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void update(Map<String, T> map, PolicyChange change) {
+        if (change.body() == null) {
+            map.remove(change.id());
+        } else {
+            map.put(change.id(), (T) change.body());
+        }
+    }
+
+    /** The highest change sequence applied. */
+    public long seq() {
+        return seq;
+    }
+
+    public Optional<KeyPolicy> keyByHash(String sha256Hex) {
+        return Optional.ofNullable(keysByHash.get(sha256Hex));
+    }
+
+    public Optional<KeyPolicy> key(String id) {
+        return Optional.ofNullable(keysById.get(id));
+    }
+
+    public Optional<TeamPolicy> team(@Nullable String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(teams.get(id));
+    }
+
+    public Optional<SealedCredential> credential(String name) {
+        return Optional.ofNullable(credentials.get(name));
+    }
+
+    /**
+     * The data policy of a configured provider: an override for its name, else one for its kind, else the built-in
+     * facts for the kind, else public-only.
+     */
+    public ProviderDataPolicy providerPolicy(String name, String kind) {
+        ProviderDataPolicy policy = providerPolicies.get(name);
+        if (policy == null) {
+            policy = providerPolicies.get(kind);
+        }
+        return policy != null ? policy
+                : ProviderDataPolicies.forKind(kind).orElseGet(() -> ProviderDataPolicies.unknown(name));
+    }
+
+    public List<TeamPolicy> teams() {
+        return List.copyOf(teams.values());
+    }
+
+    public List<KeyPolicy> keys() {
+        return List.copyOf(keysById.values());
+    }
+
+    public PolicySnapshot snapshot() {
+        return new PolicySnapshot(seq, teams(), keys(), List.copyOf(providerPolicies.values()),
+                List.copyOf(credentials.values()));
+    }
+}
