@@ -52,6 +52,9 @@ final class KeysSection {
         String name = fields.containsKey("name") ? fields.get("name").text() : null;
         if (name == null) {
             node.problem("name is required");
+        } else if (name.startsWith("token:")) {
+            fields.get("name").problem("key names may not start with 'token:' (the edge names token callers so)");
+            name = null;
         }
         String hash = hash(node, fields);
         Set<String> allowed = new LinkedHashSet<>();

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class RoutingTable {
 
+    /** How the edge names a principal made from a token: {@code token:<subject>}. */
+    public static final String TOKEN_PREFIX = "token:";
+
     private final Map<String, Route> routes;
     private final Map<String, KeyConfig> keysByName;
     private final long configVersion;
@@ -81,9 +84,14 @@ public final class RoutingTable {
         return Optional.ofNullable(routes.get(model));
     }
 
-    /** Whether the key the principal names is in this config version. */
+    /** Whether the key the principal names is in this config version (a token's principal always is). */
     public boolean knows(Principal principal) {
-        return keysByName.containsKey(principal.keyName());
+        return isToken(principal) || keysByName.containsKey(principal.keyName());
+    }
+
+    /** A principal the edge made from a validated identity-provider token rather than a Switchboard key. */
+    static boolean isToken(Principal principal) {
+        return principal.keyName().startsWith(TOKEN_PREFIX);
     }
 
     public long configVersion() {
@@ -91,6 +99,9 @@ public final class RoutingTable {
     }
 
     private KeyConfig key(Principal principal) {
+        if (isToken(principal)) {
+            return new KeyConfig(principal.keyName(), "", java.util.Set.of());
+        }
         KeyConfig key = keysByName.get(principal.keyName());
         if (key == null) {
             throw new GatewayException(ErrorCategory.UNAUTHENTICATED,
