@@ -1,5 +1,7 @@
 package dev.switchboard.contracts.config;
 
+import dev.switchboard.contracts.identity.Roles;
+import dev.switchboard.contracts.policy.TeamPolicy;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,15 +18,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeysSection {
 
-    private static final Set<String> KEYS = Set.of("name", "key", "key-sha256", "models", "budgets");
+    private static final Set<String> KEYS = Set.of("name", "key", "key-sha256", "models", "budgets", "team",
+            "data-class", "limits", "roles");
+    private static final Set<String> ROLES = Set.of(Roles.PLATFORM_ADMIN, Roles.TEAM_ADMIN, Roles.VIEWER);
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final SecretResolver secrets;
     private final Set<String> models;
+    private final Map<String, TeamPolicy> teams;
 
-    KeysSection(SecretResolver secrets, Set<String> models) {
+    KeysSection(SecretResolver secrets, Set<String> models, Map<String, TeamPolicy> teams) {
         this.secrets = secrets;
         this.models = models;
+        this.teams = teams;
     }
 
     Map<String, KeyConfig> read(@Nullable YamlNode section) {
@@ -57,19 +63,42 @@ final class KeysSection {
             name = null;
         }
         String hash = hash(node, fields);
-        Set<String> allowed = new LinkedHashSet<>();
-        if (fields.containsKey("models")) {
-            for (YamlNode item : fields.get("models").items()) {
-                String model = item.text();
-                if (model != null && !models.contains(model)) {
-                    item.problem("unknown model '" + model + "' (not under models:)");
-                } else if (model != null) {
-                    allowed.add(model);
+        Set<String> allowed = GovernanceFields.models(fields, models);
+        List<Budget> budgets = fields.containsKey("budgets") ? BudgetsSection.read(fields.get("budgets")) : List.of();
+        String team = team(fields.get("team"), allowed);
+        return name == null || hash == null ? null : new KeyConfig(name, hash, allowed, budgets, team,
+                GovernanceFields.dataClass(fields), GovernanceFields.limits(fields), roles(fields.get("roles")));
+    }
+
+    /** The key's team, which must be under {@code teams:}; a key never allows a model its team does not. */
+    private @Nullable String team(@Nullable YamlNode node, Set<String> allowed) {
+        if (node == null) {
+            return null;
+        }
+        String name = node.text();
+        TeamPolicy team = name == null ? null : teams.get(name);
+        if (name != null && team == null) {
+            node.problem("unknown team '" + name + "' (not under teams:)");
+        } else if (team != null) {
+            allowed.stream().filter(model -> !team.allows(model)).forEach(model -> node.problem(
+                    "the key allows model '" + model + "', which its team '" + name + "' does not"));
+        }
+        return name;
+    }
+
+    private static Set<String> roles(@Nullable YamlNode node) {
+        Set<String> roles = new LinkedHashSet<>();
+        if (node != null) {
+            for (YamlNode item : node.items()) {
+                String role = item.text();
+                if (role != null && !ROLES.contains(role)) {
+                    item.problem("unknown role '" + role + "' (expected platform-admin, team-admin or viewer)");
+                } else if (role != null) {
+                    roles.add(role);
                 }
             }
         }
-        List<Budget> budgets = fields.containsKey("budgets") ? BudgetsSection.read(fields.get("budgets")) : List.of();
-        return name == null || hash == null ? null : new KeyConfig(name, hash, allowed, budgets);
+        return roles;
     }
 
     private @Nullable String hash(YamlNode node, Map<String, YamlNode> fields) {

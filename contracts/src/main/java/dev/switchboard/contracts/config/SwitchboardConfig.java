@@ -2,6 +2,7 @@ package dev.switchboard.contracts.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.switchboard.contracts.policy.TeamPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,20 @@ import java.util.Optional;
  * the file content it came from.
  */
 public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
-                                Map<String, KeyConfig> keysByHash, Stamp stamp) {
+                                Map<String, KeyConfig> keysByHash, Map<String, TeamPolicy> teams, Stamp stamp) {
 
     public SwitchboardConfig {
         providers = unmodifiableCopy(providers);
         models = unmodifiableCopy(models);
         keysByHash = Map.copyOf(keysByHash);
+        teams = unmodifiableCopy(teams);
         requireNonNull(stamp, "stamp");
+    }
+
+    /** A config without teams. */
+    public SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
+                             Map<String, KeyConfig> keysByHash, Stamp stamp) {
+        this(providers, models, keysByHash, Map.of(), stamp);
     }
 
     public Optional<KeyConfig> keyByHash(String sha256Hex) {
@@ -27,11 +35,11 @@ public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<Strin
     public SwitchboardConfig withKey(KeyConfig key) {
         var keys = new LinkedHashMap<>(keysByHash);
         keys.put(key.sha256Hex(), key);
-        return new SwitchboardConfig(providers, models, keys, stamp);
+        return new SwitchboardConfig(providers, models, keys, teams, stamp);
     }
 
     public SwitchboardConfig withVersion(long version) {
-        return new SwitchboardConfig(providers, models, keysByHash, new Stamp(version, stamp.sha256()));
+        return new SwitchboardConfig(providers, models, keysByHash, teams, new Stamp(version, stamp.sha256()));
     }
 
     private static <V> Map<String, V> unmodifiableCopy(Map<String, V> map) {

@@ -29,6 +29,10 @@ final class YamlNode {
         problems.add(path + ": " + message);
     }
 
+    boolean isValue() {
+        return node.isValueNode() && !node.isNull();
+    }
+
     boolean isObject() {
         return node.isObject();
     }

@@ -71,11 +71,11 @@ class ConfigParserTest {
                 """, "switchboard.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "extra: unknown key (expected one of: keys, models, providers)",
+                        "extra: unknown key (expected one of: keys, models, providers, teams)",
                         "providers.openai.api-key: secrets are given as env:NAME, never inline",
                         "providers.grok.kind: unknown provider kind 'grok' (expected one of: groq, mock, openai)",
                         "providers.grok.api-key: environment variable MISSING is not set",
-                        "providers.bad.colour: unknown key (expected one of: api-key, base-url, dialect, kind, options, timeout)",
+                        "providers.bad.colour: unknown key (expected one of: api-key, base-url, data-policy, dialect, kind, options, timeout)",
                         "providers.bad.base-url: expected an http or https URL, got 'ftp://x'",
                         "models.m1: unknown provider 'nowhere' (expected one of: bad, grok, openai)",
                         "models.m2.fallback-on[0]: unknown error category 'SOMETIMES' (expected one of: "

@@ -1,0 +1,39 @@
+package dev.switchboard.contracts.policy;
+
+import dev.switchboard.contracts.config.KeyConfig;
+import dev.switchboard.contracts.config.SwitchboardConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The governance {@code switchboard.yaml} declares, as policy entries managed by the file: its teams, its keys
+ * (already hashed) and the data policies given to its providers. The policy service applies these on start and on
+ * every reload and refuses API changes to them; the edge and routers also read them straight from the file, so a
+ * deployment without a policy service keeps working.
+ */
+public final class FilePolicy {
+
+    /** File-managed keys' ids: {@code file:<name>}, so they never collide with issued keys. */
+    public static final String KEY_ID_PREFIX = "file:";
+
+    private FilePolicy() {
+    }
+
+    public static PolicySnapshot of(SwitchboardConfig config) {
+        List<KeyPolicy> keys = new ArrayList<>();
+        for (KeyConfig key : config.keysByHash().values()) {
+            keys.add(key(key));
+        }
+        return new PolicySnapshot(0, List.copyOf(config.teams().values()), keys,
+                config.providers().values().stream().filter(p -> p.dataPolicy() != null)
+                        .map(p -> p.dataPolicy()).toList(), List.of());
+    }
+
+    public static KeyPolicy key(KeyConfig key) {
+        return new KeyPolicy(KEY_ID_PREFIX + key.name(), key.name(), key.team(),
+                "sha256:" + key.sha256Hex().substring(0, Math.min(8, key.sha256Hex().length())), key.sha256Hex(),
+                key.models(), key.dataClass(), key.limits(), key.budgets(), key.roles(), (Instant) null, false,
+                Source.FILE);
+    }
+}
