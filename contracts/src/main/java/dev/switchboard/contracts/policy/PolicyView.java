@@ -84,6 +84,18 @@ public final class PolicyView {
                 Map.copyOf(policies), Map.copyOf(creds)) : this;
     }
 
+    /** This view with a snapshot's entries applied as changes at the snapshot's sequence (removals need changes). */
+    public PolicyView merge(PolicySnapshot snapshot) {
+        List<PolicyChange> changes = new java.util.ArrayList<>();
+        snapshot.teams().forEach(t -> changes.add(PolicyChange.of(snapshot.seq(), t)));
+        snapshot.keys().forEach(k -> changes.add(PolicyChange.of(snapshot.seq(), k)));
+        snapshot.providerPolicies().forEach(p -> changes.add(PolicyChange.of(snapshot.seq(), p)));
+        snapshot.credentials().forEach(c -> changes.add(PolicyChange.of(snapshot.seq(), c)));
+        PolicyView merged = apply(changes);
+        return merged.seq >= snapshot.seq() ? merged : new PolicyView(snapshot.seq(), merged.seqByEntity, merged.teams,
+                merged.keysById, merged.providerPolicies, merged.credentials);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> void update(Map<String, T> map, PolicyChange change) {
         if (change.body() == null) {

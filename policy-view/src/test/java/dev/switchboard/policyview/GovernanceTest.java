@@ -1,0 +1,76 @@
+package dev.switchboard.policyview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.config.ConfigParser;
+import dev.switchboard.contracts.policy.CredentialSeal;
+import dev.switchboard.contracts.policy.DataClass;
+import dev.switchboard.contracts.policy.PolicyChange;
+import dev.switchboard.contracts.policy.ProviderDataPolicy;
+import dev.switchboard.contracts.policy.SealedCredential;
+import dev.switchboard.contracts.policy.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GovernanceTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigFile file(String yaml) throws Exception {
+        Path path = dir.resolve("switchboard.yaml");
+        Files.writeString(path, yaml);
+        return new ConfigFile(path, new ConfigParser(Map.of("APP_KEY", "sb-file-key")::get, Set.of()), c -> c);
+    }
+
+    @Test
+    void fileEntriesComeFirstThenThePolicyServicesView() throws Exception {
+        var config = file("""
+                providers:
+                  mock: { kind: mock }
+                  openai: { kind: openai, base-url: "http://127.0.0.1:1" }
+                  zdr:
+                    kind: openai
+                    base-url: "http://127.0.0.1:1"
+                    data-policy: { zero-retention: true }
+                models:
+                  echo: mock/echo
+                teams:
+                  - name: payments
+                    data-class: confidential
+                keys:
+                  - { name: app, key: env:APP_KEY, team: payments }
+                """);
+        String ring = CredentialSeal.newKeyEntry("k1");
+        var remote = RemotePolicy.none();
+        var governance = new Governance(config, remote, CredentialSeal.parse(ring));
+        remote.apply(List.of(PolicyChange.of(1, RemotePolicyTest.key("key_1", "h-issued")),
+                PolicyChange.of(2, new ProviderDataPolicy("openai", 0, false, true, "us", Source.API)),
+                PolicyChange.of(3, new SealedCredential("openai-prod", CredentialSeal.parse(ring).seal("sk-upstream"),
+                        Instant.now(), Source.API))));
+
+        var fileKey = governance.keyByHash(ConfigParser.sha256("sb-file-key")).orElseThrow();
+        assertThat(Governance.principalName(fileKey)).isEqualTo("app");
+        assertThat(governance.key("app")).contains(fileKey);
+        var issued = governance.keyByHash("h-issued").orElseThrow();
+        assertThat(Governance.principalName(issued)).isEqualTo("key_1");
+        assertThat(governance.key("key_1")).contains(issued);
+        assertThat(governance.team("payments")).map(t -> t.dataClass()).contains(DataClass.CONFIDENTIAL);
+
+        var providers = config.current().providers();
+        assertThat(governance.providerPolicy(providers.get("zdr")).allows(DataClass.CONFIDENTIAL)).isTrue();
+        assertThat(governance.providerPolicy(providers.get("openai")).source()).as("the service's override")
+                .isEqualTo(Source.API);
+        assertThat(governance.providerPolicy(providers.get("mock")).source()).isEqualTo(Source.BUILT_IN);
+        assertThat(governance.credential("openai-prod")).contains("sk-upstream");
+        assertThat(governance.credential("nope")).isEmpty();
+        assertThat(new Governance(config, remote, null).credential("openai-prod")).as("no master key").isEmpty();
+    }
+}
