@@ -27,7 +27,7 @@ public record LimitKey(String scope, String owner, RateLimit limit) {
         return new LimitKey(TEAM, teamName, limit);
     }
 
-    /** The owner's counters in the one-minute window starting at {@code windowStartMillis}, e.g. {@code key:app:29401234}. */
+    /** The owner's counters in the minute starting at {@code windowStartMillis}, e.g. {@code key:app:29401234}. */
     String counterId(long windowStartMillis) {
         return scope + ":" + owner + ":" + windowStartMillis / SlidingWindow.WINDOW_MILLIS;
     }

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * What {@link RateLimiter#acquire} counted for one request: 1 request and {@code estimatedTokens} tokens in the
- * one-minute window starting at {@code window}, for every limit of {@code limits} (those that set any; empty when
- * the request has none and cost nothing). Hand it to {@link RateLimiter#settle} once the real token count is known.
+ * one-minute window starting at {@code window}, for every limit of {@code limits} (those that set any, each once;
+ * empty when the request has none and cost nothing). Hand it to {@link RateLimiter#settle} once the real token count
+ * is known.
  */
 public record Permit(List<LimitKey> limits, long estimatedTokens, Instant window) {
 
@@ -22,7 +23,7 @@ public record Permit(List<LimitKey> limits, long estimatedTokens, Instant window
     static Permit of(List<LimitKey> limits, long estimatedTokens, Instant now) {
         requireNonNull(limits, "limits");
         requireNonNull(now, "now");
-        List<LimitKey> counted = limits.stream().filter(l -> !l.limit().isNone()).toList();
+        List<LimitKey> counted = limits.stream().filter(l -> !l.limit().isNone()).distinct().toList();
         return new Permit(counted, estimatedTokens, Instant.ofEpochMilli(SlidingWindow.start(now)));
     }
 

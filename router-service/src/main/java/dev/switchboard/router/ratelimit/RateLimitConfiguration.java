@@ -14,7 +14,7 @@ public class RateLimitConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
-    /** Redis when {@code switchboard.rate-limits.redis-url} (or {@code spring.data.redis.url}) is set, else in memory. */
+    /** Redis when {@code switchboard.rate-limits.redis-url} (or {@code spring.data.redis.url}) is set, else memory. */
     @Bean
     RateLimiter rateLimiter(RateLimitProperties properties, Environment environment) {
         String url = properties.redisUrl();

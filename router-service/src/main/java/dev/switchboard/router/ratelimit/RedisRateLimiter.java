@@ -150,7 +150,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     /** Requests and tokens counted in a window, for tests and diagnostics. */
     long[] usage(LimitKey limit, Instant windowStart) {
-        var values = connection.sync().hmget(prefix + limit.counterId(windowStart.toEpochMilli()), "requests", "tokens");
+        String key = prefix + limit.counterId(windowStart.toEpochMilli());
+        var values = connection.sync().hmget(key, "requests", "tokens");
         return new long[] {Long.parseLong(values.get(0).getValueOrElse("0")),
                 Long.parseLong(values.get(1).getValueOrElse("0"))};
     }

@@ -174,6 +174,15 @@ abstract class RateLimiterContract {
     }
 
     @Test
+    void aLimitGivenTwiceCountsOnce() {
+        RateLimiter limiter = limiter();
+        LimitKey app = key(2L, 100L);
+        limiter.acquire(List.of(app, app), 10, MINUTE);
+
+        assertThat(usage(app, MINUTE)).containsExactly(1, 10);
+    }
+
+    @Test
     void whenSeveralLimitsRefuseTheOneWithTheLongestWaitIsNamed() {
         RateLimiter limiter = limiter();
         LimitKey app = key(2L, null);
