@@ -5,8 +5,11 @@ import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.policyview.Governance;
+import dev.switchboard.policyview.PolicyViewConfiguration;
 import dev.switchboard.providers.ProviderAdaptersConfiguration;
 import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.router.admission.Admission;
 import dev.switchboard.router.anthropic.MessagesHandler;
 import dev.switchboard.router.budget.BudgetConfiguration;
 import dev.switchboard.router.budget.BudgetGuard;
@@ -16,7 +19,11 @@ import dev.switchboard.router.events.EventsConfiguration;
 import dev.switchboard.router.openai.ChatCompletionsHandler;
 import dev.switchboard.router.openai.EmbeddingsHandler;
 import dev.switchboard.router.openai.ModelsHandler;
+import dev.switchboard.router.policy.Callers;
 import dev.switchboard.router.principal.PrincipalFilter;
+import dev.switchboard.router.ratelimit.RateLimitConfiguration;
+import dev.switchboard.router.ratelimit.RateLimitGuard;
+import dev.switchboard.router.ratelimit.RateLimiter;
 import dev.switchboard.router.routing.FallbackChain;
 import dev.switchboard.router.routing.Health;
 import dev.switchboard.router.routing.LatencyBook;
@@ -47,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterProperties.class)
 @Import({ProviderAdaptersConfiguration.class, EventsConfiguration.class, BudgetConfiguration.class,
-        TelemetryConfiguration.class})
+        RateLimitConfiguration.class, TelemetryConfiguration.class, PolicyViewConfiguration.class})
 public class RouterServiceConfiguration {
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -65,8 +72,8 @@ public class RouterServiceConfiguration {
     /** Catalog facts (prices for budgets, context windows) come from the built-in catalog unless a bean replaces it. */
     @Bean
     LiveRoutingTable liveRoutingTable(ConfigFile config, ProviderRegistry registry,
-                                      ObjectProvider<ModelCatalog> catalog) {
-        return new LiveRoutingTable(config, registry, catalog.getIfUnique(ModelCatalog::builtIn));
+                                      ObjectProvider<ModelCatalog> catalog, Governance governance) {
+        return new LiveRoutingTable(config, registry, catalog.getIfUnique(ModelCatalog::builtIn), governance);
     }
 
     @Bean
@@ -77,13 +84,14 @@ public class RouterServiceConfiguration {
 
     @Bean
     @Order(1)
-    PrincipalFilter principalFilter(RouterProperties properties) {
+    PrincipalFilter principalFilter(RouterProperties properties, Governance governance, ConfigFile config) {
         String secret = properties.internalSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("SWITCHBOARD_INTERNAL_SECRET (switchboard.internal-secret) is not set: "
                     + "the router verifies the principal the edge signs with it");
         }
-        return new PrincipalFilter(new SignedPrincipal(secret, Clock.systemUTC()));
+        return new PrincipalFilter(new SignedPrincipal(secret, Clock.systemUTC()),
+                new Callers(governance, config, Clock.systemUTC()));
     }
 
     /** After the principal check: only authenticated requests that reach a handler get a completion event. */
@@ -118,12 +126,17 @@ public class RouterServiceConfiguration {
     }
 
     @Bean
+    Admission admission(RateLimiter rateLimiter, BudgetGuard budgets) {
+        return new Admission(new RateLimitGuard(rateLimiter, Clock.systemUTC()), budgets);
+    }
+
+    @Bean
     RouterFunction<ServerResponse> routerEndpoints(LiveRoutingTable routes, Routing routing, Completions completions,
-                                                   BudgetGuard budgets) {
-        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC(), completions, budgets);
-        var embeddings = new EmbeddingsHandler(json, routing, completions, budgets);
+                                                   Admission admission) {
+        var chat = new ChatCompletionsHandler(json, routing, Clock.systemUTC(), completions, admission);
+        var embeddings = new EmbeddingsHandler(json, routing, completions, admission);
         var models = new ModelsHandler(json, routes);
-        var messages = new MessagesHandler(json, routing, completions, budgets);
+        var messages = new MessagesHandler(json, routing, completions, admission);
         return RouterFunctions.route()
                 .POST("/v1/chat/completions", chat::handle)
                 .POST("/v1/embeddings", embeddings::handle)

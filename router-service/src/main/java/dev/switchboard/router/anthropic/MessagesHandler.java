@@ -5,11 +5,11 @@ import dev.switchboard.contracts.chat.ChatRequest;
 import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.events.CompletionEvent;
-import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.TokenCounting;
-import dev.switchboard.router.budget.BudgetGuard;
+import dev.switchboard.router.admission.Admission;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
+import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Routing;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * clients, served by whichever provider the model's route names. As on the OpenAI route, status and headers wait for
  * the first event: a failure before any output is a plain HTTP error in Anthropic's envelope, a later one an
  * {@code error} event. A caller that disconnects cancels the upstream call. Each decoded {@code messages} request has
- * one {@link Completion} and is held to the caller's budgets ({@link BudgetGuard}); {@code count_tokens} has none.
+ * one {@link Completion} and is held to the caller's budgets ({@link Admission}); {@code count_tokens} has none.
  */
 public final class MessagesHandler {
 
@@ -40,15 +40,15 @@ public final class MessagesHandler {
     private final AnthropicResponseEncoder responseEncoder;
     private final Routing routing;
     private final Completions completions;
-    private final BudgetGuard budgets;
+    private final Admission admission;
 
-    public MessagesHandler(JsonMapper json, Routing routing, Completions completions, BudgetGuard budgets) {
+    public MessagesHandler(JsonMapper json, Routing routing, Completions completions, Admission admission) {
         this.json = json;
         this.decoder = new AnthropicRequestDecoder(json);
         this.responseEncoder = new AnthropicResponseEncoder(json);
         this.routing = routing;
         this.completions = completions;
-        this.budgets = budgets;
+        this.admission = admission;
     }
 
     public Mono<ServerResponse> messages(ServerRequest request) {
@@ -58,12 +58,12 @@ public final class MessagesHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("anthropic", chat.model(), call.stream()), chat.options().user(),
                     Map.of());
-            Principal principal = PrincipalFilter.principal(request.exchange());
-            Routing.Call routed = routing.route(chat, Map.of(), call.stream(), principal,
+            Caller caller = PrincipalFilter.caller(request.exchange());
+            Routing.Call routed = routing.route(chat, Map.of(), call.stream(), caller,
                     request.headers().firstHeader(Routing.TASK_HEADER));
             completion.routed(routed);
             String requestId = RequestIds.of(request.exchange());
-            return budgets.chat(principal, routed, completion, () -> call.stream()
+            return admission.chat(caller, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(chat, routed)), request, requestId, routed)
                     : whole(completion.whole(routing.complete(chat, routed)), requestId, routed));
         });
@@ -72,7 +72,7 @@ public final class MessagesHandler {
     public Mono<ServerResponse> countTokens(ServerRequest request) {
         return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap(body -> {
             ChatRequest chat = AnthropicBetas.apply(decoder.decodeCount(body), request.headers().firstHeader(BETA_HEADER));
-            Routing.Call routed = routing.route(chat, Map.of(), false, PrincipalFilter.principal(request.exchange()),
+            Routing.Call routed = routing.route(chat, Map.of(), false, PrincipalFilter.caller(request.exchange()),
                     null);
             Deployment first = routed.plan().order().getFirst();
             Mono<Long> count = first.adapter() instanceof TokenCounting counting

@@ -1,6 +1,5 @@
 package dev.switchboard.router.budget;
 
-import dev.switchboard.contracts.config.ConfigFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -11,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The budget beans: keys' budgets from {@code switchboard.yaml}, a Redis or in-memory ledger, the guard. */
+/** The budget beans: key and team budgets from the caller's policy, a Redis or in-memory ledger, the guard. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BudgetProperties.class)
 public class BudgetConfiguration {
@@ -39,8 +38,8 @@ public class BudgetConfiguration {
     }
 
     @Bean
-    BudgetSource budgetSource(ConfigFile config) {
-        return new KeyBudgets(config);
+    BudgetSource budgetSource() {
+        return new CallerBudgets();
     }
 
     @Bean

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.switchboard.contracts.catalog.ModelInfo;
 import dev.switchboard.contracts.config.Budget;
-import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.router.events.Completion;
+import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Plan;
 import dev.switchboard.router.routing.Routing;
@@ -47,8 +47,8 @@ public final class BudgetGuard {
     }
 
     /** Runs {@code call} once a chat request's worst case is reserved. */
-    public <T> Mono<T> chat(Principal principal, Routing.Call routed, Completion completion, Supplier<Mono<T>> call) {
-        List<BudgetKey> applicable = budgets.budgetsFor(principal);
+    public <T> Mono<T> chat(Caller caller, Routing.Call routed, Completion completion, Supplier<Mono<T>> call) {
+        List<BudgetKey> applicable = budgets.budgetsFor(caller);
         if (applicable.isEmpty()) {
             return call.get();
         }
@@ -59,9 +59,9 @@ public final class BudgetGuard {
     }
 
     /** Runs {@code call} once an embeddings request's worst case ({@code inputTokens}, no output) is reserved. */
-    public <T> Mono<T> embeddings(Principal principal, Routing.Call routed, long inputTokens, Completion completion,
+    public <T> Mono<T> embeddings(Caller caller, Routing.Call routed, long inputTokens, Completion completion,
                                   Supplier<Mono<T>> call) {
-        List<BudgetKey> applicable = budgets.budgetsFor(principal);
+        List<BudgetKey> applicable = budgets.budgetsFor(caller);
         if (applicable.isEmpty()) {
             return call.get();
         }

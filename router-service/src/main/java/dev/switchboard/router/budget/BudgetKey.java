@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.switchboard.contracts.config.Budget;
 
 /**
- * One budget of one owner: {@code scope} says what kind of owner ({@code key} today; {@code team} and
- * {@code organisation} join with the policy service), {@code owner} its name.
+ * One budget of one owner: {@code scope} says what kind of owner ({@code key} or {@code team};
+ * {@code organisation} joins later), {@code owner} its name.
  */
 public record BudgetKey(String scope, String owner, Budget budget) {
 
     public static final String KEY = "key";
+    public static final String TEAM = "team";
 
     public BudgetKey {
         requireNonNull(scope, "scope");
@@ -20,6 +21,10 @@ public record BudgetKey(String scope, String owner, Budget budget) {
 
     public static BudgetKey ofKey(String keyName, Budget budget) {
         return new BudgetKey(KEY, keyName, budget);
+    }
+
+    public static BudgetKey ofTeam(String team, Budget budget) {
+        return new BudgetKey(TEAM, team, budget);
     }
 
     /** E.g. {@code budget 'monthly' of key 'app' (25.00 USD)}. */

@@ -1,15 +1,14 @@
 package dev.switchboard.router.budget;
 
-import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.router.policy.Caller;
 import java.util.List;
 
 /**
- * Which budgets a caller's requests count against, most specific first (the first that refuses is named). Keys'
- * budgets come from {@code switchboard.yaml} ({@link KeyBudgets}); team and organisation budgets join here when the
- * policy service provides them.
+ * Which budgets a caller's requests count against, most specific first (the first that refuses is named): its key's,
+ * then its team's.
  */
 public interface BudgetSource {
 
     /** The caller's budgets; empty (the common case) when none applies. */
-    List<BudgetKey> budgetsFor(Principal principal);
+    List<BudgetKey> budgetsFor(Caller caller);
 }

@@ -61,9 +61,9 @@ public final class Completion {
     private volatile boolean cancelled;
 
     // The cost listener and, once the event is built, the cost it gets; guarded by this.
-    private @Nullable Consumer<@Nullable BigDecimal> costListener;
-    private boolean costKnown;
-    private @Nullable BigDecimal knownCost;
+    private @Nullable Consumer<@Nullable CompletionEvent> eventListener;
+    private boolean eventKnown;
+    private @Nullable CompletionEvent knownEvent;
 
     // Set once by end().
     long endNanos;
@@ -111,31 +111,40 @@ public final class Completion {
      */
     public void onCost(Consumer<@Nullable BigDecimal> listener) {
         requireNonNull(listener, "listener");
-        BigDecimal cost;
-        synchronized (this) {
-            if (!costKnown) {
-                costListener = costListener == null ? listener : costListener.andThen(listener);
-                return;
-            }
-            cost = knownCost;
-        }
-        listener.accept(cost);
+        onEvent(event -> listener.accept(event == null ? null : event.result().costUsd()));
     }
 
-    /** The event is built (or could not be): hands its cost to the listener, once. */
-    void costKnown(@Nullable BigDecimal cost) {
-        Consumer<@Nullable BigDecimal> listener;
+    /**
+     * Calls {@code listener} once with the request's completion event ({@code null} when it could not be built), on the
+     * thread that builds it after the request ended; at once when that already happened. Rate limits settle here.
+     */
+    public void onEvent(Consumer<@Nullable CompletionEvent> listener) {
+        requireNonNull(listener, "listener");
+        CompletionEvent event;
         synchronized (this) {
-            if (costKnown) {
+            if (!eventKnown) {
+                eventListener = eventListener == null ? listener : eventListener.andThen(listener);
                 return;
             }
-            costKnown = true;
-            knownCost = cost;
-            listener = costListener;
-            costListener = null;
+            event = knownEvent;
+        }
+        listener.accept(event);
+    }
+
+    /** The event is built (or could not be): hands it to the listeners, once. */
+    void eventKnown(@Nullable CompletionEvent event) {
+        Consumer<@Nullable CompletionEvent> listener;
+        synchronized (this) {
+            if (eventKnown) {
+                return;
+            }
+            eventKnown = true;
+            knownEvent = event;
+            listener = eventListener;
+            eventListener = null;
         }
         if (listener != null) {
-            listener.accept(cost);
+            listener.accept(event);
         }
     }
 

@@ -71,7 +71,9 @@ public final class Completions implements AutoCloseable {
     public Completion begin(ServerWebExchange exchange, CompletionEvent.RequestInfo request, @Nullable String user,
                             Map<String, String> metadata) {
         Long start = exchange.getAttribute(START);
-        var caller = new CompletionEvent.Caller(PrincipalFilter.principal(exchange).keyName(), null, user);
+        var who = PrincipalFilter.caller(exchange);
+        var caller = new CompletionEvent.Caller(who.keyName(), who.team() == null ? who.principal().team() : who.team().id(),
+                user != null ? user : who.principal().user());
         var tags = Tags.of(metadata, exchange.getRequest().getHeaders().getFirst(Tags.HEADER));
         var completion = new Completion(RequestIds.of(exchange), start == null ? nanos.getAsLong() : start, caller,
                 tags, request, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos);
@@ -118,12 +120,12 @@ public final class Completions implements AutoCloseable {
         try {
             event = CompletionResults.event(completion);
         } catch (RuntimeException e) {
-            completion.costKnown(null);
+            completion.eventKnown(null);
             log.error("could not build the completion event of request {}", completion.requestId, e);
             return;
         }
         try {
-            completion.costKnown(event.result().costUsd());
+            completion.eventKnown(event);
         } catch (RuntimeException e) {
             log.error("a cost listener of request {} failed", completion.requestId, e);
         }

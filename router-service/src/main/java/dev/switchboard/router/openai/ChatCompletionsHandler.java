@@ -3,10 +3,10 @@ package dev.switchboard.router.openai;
 import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.events.CompletionEvent;
-import dev.switchboard.contracts.identity.Principal;
-import dev.switchboard.router.budget.BudgetGuard;
+import dev.switchboard.router.admission.Admission;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
+import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Routing;
 import dev.switchboard.router.web.EventStreams;
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * output (after fallback) is a plain HTTP error in OpenAI's envelope, streaming or not; a failure after it ends the
  * stream with an error event. A caller that disconnects cancels the upstream call. Each decoded request has one
  * {@link Completion} (its {@code metadata} are feature tags); the caller's budgets are reserved after routing and
- * before any upstream call ({@link BudgetGuard}).
+ * before any upstream call ({@link Admission}).
  */
 public final class ChatCompletionsHandler {
 
@@ -33,17 +33,17 @@ public final class ChatCompletionsHandler {
     private final Routing routing;
     private final Clock clock;
     private final Completions completions;
-    private final BudgetGuard budgets;
+    private final Admission admission;
 
     public ChatCompletionsHandler(JsonMapper json, Routing routing, Clock clock, Completions completions,
-                                  BudgetGuard budgets) {
+                                  Admission admission) {
         this.json = json;
         this.decoder = new OpenAiRequestDecoder(json);
         this.responseEncoder = new OpenAiResponseEncoder(json);
         this.routing = routing;
         this.clock = clock;
         this.completions = completions;
-        this.budgets = budgets;
+        this.admission = admission;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -52,11 +52,11 @@ public final class ChatCompletionsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("openai", call.request().model(), call.stream()),
                     call.request().options().user(), call.metadata());
-            Principal principal = PrincipalFilter.principal(request.exchange());
-            Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(), principal,
+            Caller caller = PrincipalFilter.caller(request.exchange());
+            Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(), caller,
                     request.headers().firstHeader(Routing.TASK_HEADER));
             completion.routed(routed);
-            return budgets.chat(principal, routed, completion, () -> call.stream()
+            return admission.chat(caller, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(call.request(), routed)), call, request, routed)
                     : whole(completion.whole(routing.complete(call.request(), routed)), routed));
         });

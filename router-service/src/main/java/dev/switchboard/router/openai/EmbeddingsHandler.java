@@ -6,10 +6,10 @@ import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
-import dev.switchboard.contracts.identity.Principal;
-import dev.switchboard.router.budget.BudgetGuard;
+import dev.switchboard.router.admission.Admission;
 import dev.switchboard.router.events.Completion;
 import dev.switchboard.router.events.Completions;
+import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.routing.Routing;
 import dev.switchboard.router.web.Fields;
@@ -30,20 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /v1/embeddings}: text inputs, float or base64 output as the caller asks; one {@link Completion} each,
- * held to the caller's budgets ({@link BudgetGuard}).
+ * held to the caller's budgets ({@link Admission}).
  */
 public final class EmbeddingsHandler {
 
     private final JsonMapper json;
     private final Routing routing;
     private final Completions completions;
-    private final BudgetGuard budgets;
+    private final Admission admission;
 
-    public EmbeddingsHandler(JsonMapper json, Routing routing, Completions completions, BudgetGuard budgets) {
+    public EmbeddingsHandler(JsonMapper json, Routing routing, Completions completions, Admission admission) {
         this.json = json;
         this.routing = routing;
         this.completions = completions;
-        this.budgets = budgets;
+        this.admission = admission;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -59,10 +59,10 @@ public final class EmbeddingsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("embeddings", embedding.model(), false),
                     Fields.optionalString(root, "user", "user"), Map.of());
-            Principal principal = PrincipalFilter.principal(request.exchange());
-            Routing.Call routed = routing.routeEmbeddings(embedding.model(), principal);
+            Caller caller = PrincipalFilter.caller(request.exchange());
+            Routing.Call routed = routing.routeEmbeddings(embedding.model(), caller);
             completion.routed(routed);
-            return budgets.embeddings(principal, routed, maxInputTokens(embedding), completion,
+            return admission.embeddings(caller, routed, maxInputTokens(embedding), completion,
                     () -> completion.embedding(routing.embed(embedding, routed)).flatMap(response -> ServerResponse.ok()
                             .contentType(MediaType.APPLICATION_JSON)
                             .headers(h -> routed.servedBy(h::set, response.model()))

@@ -30,7 +30,7 @@ public final class ModelsHandler {
     }
 
     public Mono<ServerResponse> list(ServerRequest request) {
-        List<Route> visible = routes.visibleTo(PrincipalFilter.principal(request.exchange()));
+        List<Route> visible = routes.visibleTo(PrincipalFilter.caller(request.exchange()));
         var out = new ByteArrayOutputStream();
         try (JsonGenerator gen = json.createGenerator(out)) {
             gen.writeStartObject();
@@ -48,7 +48,7 @@ public final class ModelsHandler {
 
     public Mono<ServerResponse> one(ServerRequest request) {
         String id = request.pathVariable("id").substring(1);
-        Route route = routes.visibleTo(PrincipalFilter.principal(request.exchange())).stream()
+        Route route = routes.visibleTo(PrincipalFilter.caller(request.exchange())).stream()
                 .filter(r -> r.name().equals(id)).findFirst()
                 .orElseThrow(() -> new GatewayException(ErrorCategory.MODEL_NOT_FOUND,
                         "The model '" + id + "' does not exist or you do not have access to it."));

@@ -2,59 +2,77 @@ package dev.switchboard.router.routing;
 
 import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.config.ConfigFile;
-import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.contracts.config.SwitchboardConfig;
+import dev.switchboard.policyview.Governance;
 import dev.switchboard.providers.ProviderRegistry;
+import dev.switchboard.router.policy.Caller;
+import dev.switchboard.router.policy.DataPolicies;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
-/** The routing table of the active config version; swapped atomically when {@code switchboard.yaml} changes. */
+/**
+ * The routing table of the active config version; swapped atomically when {@code switchboard.yaml} changes, and
+ * when the policy view changes if a provider takes a stored credential.
+ */
 public final class LiveRoutingTable {
 
-    private final ConfigFile config;
     private final AtomicReference<RoutingTable> current;
+    private final @Nullable DataPolicies dataPolicies;
 
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry) {
         this(config, registry, ModelCatalog.builtIn());
     }
 
-    /** With the catalog whose facts (price, context window, capabilities) the deployments carry. */
+    /** With the catalog whose facts (price, context window, capabilities) the deployments carry; no governance. */
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog) {
-        this.config = config;
+        this.dataPolicies = null;
         current = new AtomicReference<>(RoutingTable.build(config.current(), registry, catalog));
         config.onActivate(next -> current.set(RoutingTable.build(next, registry, catalog)));
     }
 
-    /** See {@link RoutingTable#resolve}, in the config version that knows the caller's key. */
-    public Route resolve(String model, Principal principal) {
-        return forCaller(principal).resolve(model, principal);
+    /** With governance: data policies filter the deployments, stored credentials become API keys. */
+    public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog, Governance governance) {
+        this.dataPolicies = new DataPolicies(governance);
+        current = new AtomicReference<>(build(config.current(), registry, catalog, governance));
+        config.onActivate(next -> current.set(build(next, registry, catalog, governance)));
+        governance.remote().onChange(view -> {
+            SwitchboardConfig active = config.current();
+            if (active.providers().values().stream().anyMatch(p -> p.credential() != null)) {
+                current.set(build(active, registry, catalog, governance));
+            }
+        });
+    }
+
+    private static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
+                                      Governance governance) {
+        return RoutingTable.build(config, registry, catalog, name -> governance.credential(name).orElse(null));
+    }
+
+    /** See {@link RoutingTable#resolve}. */
+    public Route resolve(String model, Caller caller) {
+        return current.get().resolve(model, caller);
     }
 
     /**
      * The deployments to try for this call: the model's route resolved for the caller (404/403 as in
-     * {@link RoutingTable#resolve}), then planned (rules followed, capable and healthy deployments first, strategy).
+     * {@link RoutingTable#resolve}), then planned (rules followed, capable and healthy deployments first, strategy),
+     * then narrowed to the providers the request's data class may go to (403 when none may).
      */
-    public Plan plan(String model, Principal principal, CallContext call, boolean stream, Planner planner) {
-        RoutingTable table = forCaller(principal);
-        Route route = table.resolve(model, principal);
-        return planner.plan(route, call, stream, name -> table.find(name).orElse(null));
-    }
-
-    /** See {@link RoutingTable#visibleTo}, in the config version that knows the caller's key. */
-    public List<Route> visibleTo(Principal principal) {
-        return forCaller(principal).visibleTo(principal);
-    }
-
-    /**
-     * The table for a caller. The edge and the router poll {@code switchboard.yaml} on their own, so a key the edge
-     * has just accepted may not be in the router's version yet: on such a miss the file is checked once at once
-     * (only an edge-signed principal gets here, so callers cannot make the router read the file at will).
-     */
-    private RoutingTable forCaller(Principal principal) {
+    public Plan plan(String model, Caller caller, CallContext call, boolean stream, Planner planner) {
         RoutingTable table = current.get();
-        if (table.knows(principal)) {
-            return table;
+        Route route = table.resolve(model, caller);
+        Plan plan = planner.plan(route, call, stream, name -> table.find(name).orElse(null));
+        if (dataPolicies == null) {
+            return plan;
         }
-        config.reload();
-        return current.get();
+        List<Deployment> allowed = dataPolicies.allowed(plan.order(), d -> d.target().provider(), table::provider,
+                caller, model);
+        return allowed == plan.order() ? plan : new Plan(plan.route(), allowed);
+    }
+
+    /** See {@link RoutingTable#visibleTo}. */
+    public List<Route> visibleTo(Caller caller) {
+        return current.get().visibleTo(caller);
     }
 }

@@ -8,7 +8,7 @@ import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.embedding.EmbeddingRequest;
 import dev.switchboard.contracts.embedding.EmbeddingResponse;
-import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.router.policy.Caller;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -34,15 +34,15 @@ public final class Routing {
     }
 
     /** Resolves (404/403) and plans; nothing is sent upstream yet. */
-    public Call route(ChatRequest request, Map<String, String> metadata, boolean stream, Principal principal,
+    public Call route(ChatRequest request, Map<String, String> metadata, boolean stream, Caller caller,
                       @Nullable String task) {
-        CallContext context = CallContext.of(principal.keyName(), task, metadata, request);
-        return new Call(routes.plan(request.model(), principal, context, stream, planner), new Attempts(), context);
+        CallContext context = CallContext.of(caller.keyName(), task, metadata, request);
+        return new Call(routes.plan(request.model(), caller, context, stream, planner), new Attempts(), context);
     }
 
-    public Call routeEmbeddings(String model, Principal principal) {
-        CallContext context = CallContext.simple(principal.keyName());
-        return new Call(routes.plan(model, principal, context, false, planner), new Attempts(), context);
+    public Call routeEmbeddings(String model, Caller caller) {
+        CallContext context = CallContext.simple(caller.keyName());
+        return new Call(routes.plan(model, caller, context, false, planner), new Attempts(), context);
     }
 
     public Flux<ChatEvent> stream(ChatRequest request, Call call) {

@@ -1,37 +1,35 @@
 package dev.switchboard.router.routing;
 
 import dev.switchboard.contracts.catalog.ModelCatalog;
-import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.config.ModelRoute;
 import dev.switchboard.contracts.config.ProviderConfig;
 import dev.switchboard.contracts.config.SwitchboardConfig;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
-import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.providers.UpstreamTarget;
+import dev.switchboard.router.policy.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Model names to routes, built once per config version so the hot path only does a map lookup. Also answers
- * which models a key may use.
+ * Model names to routes, built once per config version (and per policy change when providers take stored
+ * credentials) so the hot path only does a map lookup.
  */
 public final class RoutingTable {
 
-    /** How the edge names a principal made from a token: {@code token:<subject>}. */
-    public static final String TOKEN_PREFIX = "token:";
-
     private final Map<String, Route> routes;
-    private final Map<String, KeyConfig> keysByName;
+    private final Map<String, ProviderConfig> providers;
     private final long configVersion;
 
-    private RoutingTable(Map<String, Route> routes, Map<String, KeyConfig> keysByName, long configVersion) {
+    private RoutingTable(Map<String, Route> routes, Map<String, ProviderConfig> providers, long configVersion) {
         this.routes = routes;
-        this.keysByName = keysByName;
+        this.providers = providers;
         this.configVersion = configVersion;
     }
 
@@ -40,6 +38,14 @@ public final class RoutingTable {
     }
 
     public static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog) {
+        return build(config, registry, catalog, name -> null);
+    }
+
+    /**
+     * @param credentials opens a stored provider credential by name ({@code api-key: credential:<name>})
+     */
+    public static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
+                                     Function<String, @Nullable String> credentials) {
         Map<String, Route> routes = new LinkedHashMap<>();
         for (ModelRoute model : config.models().values()) {
             List<Deployment> deployments = new ArrayList<>(model.targets().size());
@@ -47,66 +53,43 @@ public final class RoutingTable {
                 ProviderConfig provider = config.providers().get(target.provider());
                 var adapter = registry.find(provider.kind()).orElseThrow(() -> new IllegalStateException(
                         "provider kind " + provider.kind() + " passed validation but has no adapter"));
+                String apiKey = provider.apiKey() != null ? provider.apiKey().value()
+                        : provider.credential() != null ? credentials.apply(provider.credential()) : null;
                 deployments.add(new Deployment(adapter, new UpstreamTarget(provider.name(), target.model(),
-                        provider.baseUrl(), provider.apiKey() == null ? null : provider.apiKey().value(),
+                        provider.baseUrl(), apiKey,
                         provider.settings(), provider.timeout()), target.weight(),
                         catalog.find(provider.kind(), target.model()).orElse(null)));
             }
             routes.put(model.name(), new Route(model.name(), deployments, model.fallbackOn(), model.policy()));
         }
-        Map<String, KeyConfig> keys = new LinkedHashMap<>();
-        config.keysByHash().values().forEach(key -> keys.put(key.name(), key));
-        return new RoutingTable(routes, keys, config.stamp().version());
+        return new RoutingTable(routes, config.providers(), config.stamp().version());
     }
 
-    /** The route for {@code model} if {@code principal} may use it; 403 when its key may not, 404 when unknown. */
-    public Route resolve(String model, Principal principal) {
-        KeyConfig key = key(principal);
+    /** The route for {@code model} if the caller may use it; 403 when its key or team may not, 404 when unknown. */
+    public Route resolve(String model, Caller caller) {
         Route route = routes.get(model);
         if (route == null) {
             throw new GatewayException(ErrorCategory.MODEL_NOT_FOUND, "The model '" + model
                     + "' does not exist or you do not have access to it. GET /v1/models lists the models you can use.");
         }
-        if (!key.allows(model)) {
-            throw new GatewayException(ErrorCategory.POLICY_DENIED,
-                    "key '" + key.name() + "' may not use model '" + model + "' (allowed: "
-                            + String.join(", ", key.models()) + ")");
-        }
+        caller.checkModel(model);
         return route;
     }
 
-    public List<Route> visibleTo(Principal principal) {
-        KeyConfig key = key(principal);
-        return routes.values().stream().filter(route -> key.allows(route.name())).toList();
+    public List<Route> visibleTo(Caller caller) {
+        return routes.values().stream().filter(route -> caller.allows(route.name())).toList();
+    }
+
+    /** A configured provider by name. */
+    public @Nullable ProviderConfig provider(String name) {
+        return providers.get(name);
     }
 
     public Optional<Route> find(String model) {
         return Optional.ofNullable(routes.get(model));
     }
 
-    /** Whether the key the principal names is in this config version (a token's principal always is). */
-    public boolean knows(Principal principal) {
-        return isToken(principal) || keysByName.containsKey(principal.keyName());
-    }
-
-    /** A principal the edge made from a validated identity-provider token rather than a Switchboard key. */
-    static boolean isToken(Principal principal) {
-        return principal.keyName().startsWith(TOKEN_PREFIX);
-    }
-
     public long configVersion() {
         return configVersion;
-    }
-
-    private KeyConfig key(Principal principal) {
-        if (isToken(principal)) {
-            return new KeyConfig(principal.keyName(), "", java.util.Set.of());
-        }
-        KeyConfig key = keysByName.get(principal.keyName());
-        if (key == null) {
-            throw new GatewayException(ErrorCategory.UNAUTHENTICATED,
-                    "the key '" + principal.keyName() + "' is no longer configured");
-        }
-        return key;
     }
 }
