@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -39,6 +40,11 @@ final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The public half of the key as a JWK set, as an identity provider publishes it. */
+    String publicJwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
     }
 
     /** A valid token (issuer, audience, five minutes left) with the claims {@code claims} adds or overrides. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.Roles;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -91,7 +93,7 @@ class TokenAuthenticatorTest {
     void rejectsATokenSignedByAnotherKey() throws Exception {
         var stranger = new RSAKeyGenerator(2048).keyID("test-key").generate();
         String valid = tokens.sign(c -> c.claim("preferred_username", "alice"));
-        var claims = com.nimbusds.jwt.SignedJWT.parse(valid).getJWTClaimsSet();
+        var claims = SignedJWT.parse(valid).getJWTClaimsSet();
 
         assertRejected(TestTokens.sign(stranger, claims), "the bearer token was rejected: it is malformed or its "
                 + "signature does not match the identity provider's keys");
@@ -110,6 +112,21 @@ class TokenAuthenticatorTest {
     @Test
     void rejectsGarbageShapedLikeAToken() {
         assertRejected("not.a.token", "the bearer token was rejected: it is malformed");
+    }
+
+    @Test
+    void anUnreachableIdentityProviderIsUnavailableNotTheCallersFault() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var unreachable = TokenAuthenticator.forIssuer("http://127.0.0.1:" + closedPort + "/realms/switchboard",
+                TestTokens.AUDIENCE, "switchboard_team");
+
+        assertThatThrownBy(() -> unreachable.authenticate(tokens.sign(c -> c)).block())
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.UPSTREAM_UNAVAILABLE))
+                .hasMessageContaining("identity provider could not be reached");
     }
 
     @Test
