@@ -1,5 +1,7 @@
 package dev.switchboard.edge;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.config.KeyConfig;
@@ -9,6 +11,7 @@ import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.providers.http.LoopLocalClients;
 import io.netty.channel.ChannelOption;
 import dev.switchboard.edge.auth.KeyAuthenticationFilter;
+import dev.switchboard.edge.auth.TokenAuthenticator;
 import dev.switchboard.edge.routing.LoopLocalRoutingFilter;
 import dev.switchboard.edge.web.BodyLimitFilter;
 import dev.switchboard.edge.web.EdgeErrorHandler;
@@ -97,7 +100,10 @@ public class EdgeGatewayConfiguration {
             throw new IllegalStateException("SWITCHBOARD_INTERNAL_SECRET (switchboard.internal-secret) is not set: "
                     + "the edge signs the caller's principal for the router with it");
         }
-        return new KeyAuthenticationFilter(edgeConfig, new SignedPrincipal(secret, Clock.systemUTC()));
+        EdgeProperties.Oidc oidc = properties.identity().oidc();
+        TokenAuthenticator tokens = oidc.enabled()
+                ? TokenAuthenticator.forIssuer(requireNonNull(oidc.issuerUri()), oidc.audience(), oidc.teamClaim()) : null;
+        return new KeyAuthenticationFilter(edgeConfig, new SignedPrincipal(secret, Clock.systemUTC()), tokens);
     }
 
     @Bean

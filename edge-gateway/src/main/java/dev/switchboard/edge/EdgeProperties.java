@@ -15,14 +15,35 @@ import org.springframework.util.unit.DataSize;
  * @param adminKeySha256 SHA-256 of the admin key, accepted beside the keys in {@code switchboard.yaml}
  * @param reloadInterval how often {@code switchboard.yaml} is checked for changes
  * @param edge where the router is and how large a request body may be
+ * @param identity the identity provider whose tokens the edge accepts beside Switchboard keys
  */
 @ConfigurationProperties("switchboard")
 public record EdgeProperties(@Nullable String config, @Nullable String internalSecret,
                              @Nullable String adminKeySha256, @DefaultValue("2s") Duration reloadInterval,
-                             @DefaultValue Edge edge) {
+                             @DefaultValue Edge edge, @DefaultValue Identity identity) {
 
     /** Edge-only settings under {@code switchboard.edge}. */
     public record Edge(@DefaultValue("http://127.0.0.1:8081") URI routerUrl,
                        @DefaultValue("32MB") DataSize maxBodySize) {
+    }
+
+    /** Identity-provider settings under {@code switchboard.identity}. */
+    public record Identity(@DefaultValue Oidc oidc) {
+    }
+
+    /**
+     * An OpenID Connect provider such as Keycloak; off unless {@code issuerUri} is set.
+     *
+     * @param issuerUri the issuer (e.g. {@code http://127.0.0.1:8180/realms/switchboard}); tokens must carry it as
+     *     {@code iss} exactly, and its discovery document names the signing keys
+     * @param audience the value a token's {@code aud} must include
+     * @param teamClaim the claim naming the caller's team
+     */
+    public record Oidc(@Nullable String issuerUri, @DefaultValue("switchboard") String audience,
+                       @DefaultValue("switchboard_team") String teamClaim) {
+
+        public boolean enabled() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
     }
 }

@@ -93,6 +93,15 @@ class EdgeGatewayTest {
     }
 
     @Test
+    void treatsAJwtShapedBearerAsAKeyWhenNoIdentityProviderIsConfigured() {
+        String jwtShaped = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+        String body = client.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + jwtShaped)
+                .exchange().expectStatus().isUnauthorized().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("Incorrect API key provided").doesNotContain(jwtShaped);
+        assertThat(router.requests()).isEmpty();
+    }
+
+    @Test
     void forwardsWithSignedPrincipalAndStripsCallerIdentityAndKeys() {
         client.post().uri("/v1/chat/completions").header("Authorization", "Bearer " + ADMIN_KEY)
                 .header(SignedPrincipal.HEADER, "v1.forged.0.sig").header("x-api-key", "something-else")

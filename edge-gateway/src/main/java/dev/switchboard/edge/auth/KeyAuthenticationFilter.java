@@ -18,9 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates the Switchboard key sent as {@code Authorization: Bearer} or {@code x-api-key} by its SHA-256,
- * removes the key and any identity header a caller sent, and attaches the principal signed for the router and the
- * request id.
+ * Authenticates the Switchboard key sent as {@code Authorization: Bearer} or {@code x-api-key} by its SHA-256, or,
+ * when an identity provider is configured, a bearer JWT with the {@link TokenAuthenticator}; removes the key or token
+ * and any identity header a caller sent, and attaches the principal signed for the router and the request id.
  */
 public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
 
@@ -29,10 +29,13 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
 
     private final ConfigFile config;
     private final SignedPrincipal signer;
+    private final @Nullable TokenAuthenticator tokens;
 
-    public KeyAuthenticationFilter(ConfigFile config, SignedPrincipal signer) {
+    /** @param tokens validates identity-provider tokens; null: every bearer value is a Switchboard key */
+    public KeyAuthenticationFilter(ConfigFile config, SignedPrincipal signer, @Nullable TokenAuthenticator tokens) {
         this.config = config;
         this.signer = signer;
+        this.tokens = tokens;
     }
 
     @Override
@@ -43,12 +46,19 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
             return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED, "You didn't provide an API key. "
                     + "Send your Switchboard key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'."));
         }
+        if (tokens != null && isBearer(headers.getFirst(HttpHeaders.AUTHORIZATION)) && TokenAuthenticator.looksLikeJwt(key)) {
+            return tokens.authenticate(key).flatMap(principal -> forward(exchange, chain, principal));
+        }
         KeyConfig found = config.current().keyByHash(ConfigParser.sha256(key)).orElse(null);
         if (found == null) {
             return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED,
                     "Incorrect API key provided: " + redact(key) + "."));
         }
-        String principal = signer.sign(new Principal(found.name()));
+        return forward(exchange, chain, new Principal(found.name()));
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Principal caller) {
+        String principal = signer.sign(caller);
         String requestId = RequestIdFilter.of(exchange);
         ServerWebExchange forwarded = exchange.mutate().request(r -> r.headers(h -> {
             h.set(RequestIdFilter.HEADER, requestId);
@@ -62,9 +72,13 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
         return chain.filter(forwarded);
     }
 
+    private static boolean isBearer(@Nullable String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     private static @Nullable String presentedKey(HttpHeaders headers) {
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization != null && isBearer(authorization)) {
             String token = authorization.substring(7).trim();
             return token.isEmpty() ? null : token;
         }

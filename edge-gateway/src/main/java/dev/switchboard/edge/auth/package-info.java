@@ -1,4 +1,4 @@
-/** Switchboard key authentication and the signed principal the edge hands to the router. */
+/** Switchboard key and identity-provider token authentication; the signed principal the edge hands the router. */
 @NullMarked
 package dev.switchboard.edge.auth;
 
