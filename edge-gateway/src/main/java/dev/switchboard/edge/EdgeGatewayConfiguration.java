@@ -16,6 +16,9 @@ import dev.switchboard.edge.routing.LoopLocalRoutingFilter;
 import dev.switchboard.edge.web.BodyLimitFilter;
 import dev.switchboard.edge.web.EdgeErrorHandler;
 import dev.switchboard.edge.web.RequestIdFilter;
+import dev.switchboard.policyview.Governance;
+import dev.switchboard.policyview.PolicyViewConfiguration;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +42,7 @@ import reactor.netty.resources.ConnectionProvider;
 /** The edge's beans; {@link EdgeGatewayApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
-@Import(ProviderAdaptersConfiguration.class)
+@Import({ProviderAdaptersConfiguration.class, PolicyViewConfiguration.class})
 public class EdgeGatewayConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -55,9 +58,12 @@ public class EdgeGatewayConfiguration {
 
     @Bean
     RouteLocator edgeRoutes(RouteLocatorBuilder routes, EdgeProperties properties) {
-        return routes.routes()
-                .route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()))
-                .build();
+        var builder = routes.routes().route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()));
+        URI policy = properties.edge().policyUrl();
+        if (policy != null) {
+            builder.route("policy", r -> r.path("/admin/**").uri(policy));
+        }
+        return builder.build();
     }
 
     /** Pools to the router, one per event loop; see {@link LoopLocalRoutingFilter}. */
@@ -94,7 +100,7 @@ public class EdgeGatewayConfiguration {
     }
 
     @Bean
-    KeyAuthenticationFilter keyAuthenticationFilter(ConfigFile edgeConfig, EdgeProperties properties) {
+    KeyAuthenticationFilter keyAuthenticationFilter(Governance governance, EdgeProperties properties) {
         String secret = properties.internalSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("SWITCHBOARD_INTERNAL_SECRET (switchboard.internal-secret) is not set: "
@@ -103,7 +109,8 @@ public class EdgeGatewayConfiguration {
         EdgeProperties.Oidc oidc = properties.identity().oidc();
         TokenAuthenticator tokens = oidc.enabled()
                 ? TokenAuthenticator.forIssuer(requireNonNull(oidc.issuerUri()), oidc.audience(), oidc.teamClaim()) : null;
-        return new KeyAuthenticationFilter(edgeConfig, new SignedPrincipal(secret, Clock.systemUTC()), tokens);
+        return new KeyAuthenticationFilter(governance, new SignedPrincipal(secret, Clock.systemUTC()), Clock.systemUTC(),
+                tokens);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param internalSecret the secret principals are signed with for the router (at least 16 characters)
  * @param adminKeySha256 SHA-256 of the admin key, accepted beside the keys in {@code switchboard.yaml}
  * @param reloadInterval how often {@code switchboard.yaml} is checked for changes
- * @param edge where the router is and how large a request body may be
+ * @param edge where the router and the policy service are and how large a request body may be
  * @param identity the identity provider whose tokens the edge accepts beside Switchboard keys
  */
 @ConfigurationProperties("switchboard")
@@ -22,8 +22,11 @@ public record EdgeProperties(@Nullable String config, @Nullable String internalS
                              @Nullable String adminKeySha256, @DefaultValue("2s") Duration reloadInterval,
                              @DefaultValue Edge edge, @DefaultValue Identity identity) {
 
-    /** Edge-only settings under {@code switchboard.edge}. */
-    public record Edge(@DefaultValue("http://127.0.0.1:8081") URI routerUrl,
+    /**
+     * Edge-only settings under {@code switchboard.edge}: where the router is, where the policy service's admin API is
+     * (routed under {@code /admin/**} when set), and how large a request body may be.
+     */
+    public record Edge(@DefaultValue("http://127.0.0.1:8081") URI routerUrl, @Nullable URI policyUrl,
                        @DefaultValue("32MB") DataSize maxBodySize) {
     }
 

@@ -113,7 +113,7 @@ class EdgeGatewayTest {
         assertThat(forwarded.body()).isEqualTo("{\"model\":\"echo\"}");
         assertThat(forwarded.headers()).doesNotContainKeys("authorization", "x-api-key");
         var verifier = new SignedPrincipal(SECRET, Clock.systemUTC());
-        assertThat(verifier.verify(forwarded.headers().get(SignedPrincipal.HEADER))).contains(new Principal("admin"));
+        assertThat(verifier.verify(forwarded.headers().get(SignedPrincipal.HEADER))).contains(new Principal("admin", null, null, java.util.Set.of(dev.switchboard.contracts.identity.Roles.PLATFORM_ADMIN)));
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.switchboard.edge.auth;
 
-import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
-import dev.switchboard.contracts.config.KeyConfig;
 import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.contracts.policy.KeyPolicy;
 import dev.switchboard.edge.web.RequestIdFilter;
+import dev.switchboard.policyview.Governance;
+import java.time.Clock;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -27,13 +28,19 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
     private static final String API_KEY = "x-api-key";
 
-    private final ConfigFile config;
+    private final Governance governance;
     private final SignedPrincipal signer;
+    private final Clock clock;
     private final @Nullable TokenAuthenticator tokens;
 
-    /** @param tokens validates identity-provider tokens; null: every bearer value is a Switchboard key */
-    public KeyAuthenticationFilter(ConfigFile config, SignedPrincipal signer, @Nullable TokenAuthenticator tokens) {
-        this.config = config;
+    /**
+     * @param governance the keys: {@code switchboard.yaml}'s, then the policy service's
+     * @param tokens validates identity-provider tokens; null: every bearer value is a Switchboard key
+     */
+    public KeyAuthenticationFilter(Governance governance, SignedPrincipal signer, Clock clock,
+                                   @Nullable TokenAuthenticator tokens) {
+        this.governance = governance;
+        this.clock = clock;
         this.signer = signer;
         this.tokens = tokens;
     }
@@ -49,12 +56,17 @@ public final class KeyAuthenticationFilter implements GlobalFilter, Ordered {
         if (tokens != null && isBearer(headers.getFirst(HttpHeaders.AUTHORIZATION)) && TokenAuthenticator.looksLikeJwt(key)) {
             return tokens.authenticate(key).flatMap(principal -> forward(exchange, chain, principal));
         }
-        KeyConfig found = config.current().keyByHash(ConfigParser.sha256(key)).orElse(null);
+        KeyPolicy found = governance.keyByHash(ConfigParser.sha256(key)).orElse(null);
         if (found == null) {
             return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED,
                     "Incorrect API key provided: " + redact(key) + "."));
         }
-        return forward(exchange, chain, new Principal(found.name()));
+        if (!found.activeAt(clock.instant())) {
+            return Mono.error(new GatewayException(ErrorCategory.UNAUTHENTICATED, "The API key " + found.prefix()
+                    + "... " + (found.revoked() ? "has been revoked." : "expired at " + found.expiresAt() + ".")));
+        }
+        return forward(exchange, chain,
+                new Principal(Governance.principalName(found), found.team(), null, found.roles()));
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Principal caller) {

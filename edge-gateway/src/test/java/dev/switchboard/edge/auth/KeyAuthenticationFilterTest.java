@@ -11,6 +11,12 @@ import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.Roles;
 import dev.switchboard.contracts.identity.SignedPrincipal;
+import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.PolicyChange;
+import dev.switchboard.contracts.policy.RateLimit;
+import dev.switchboard.contracts.policy.Source;
+import dev.switchboard.policyview.Governance;
+import dev.switchboard.policyview.RemotePolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +39,9 @@ class KeyAuthenticationFilterTest {
     final SignedPrincipal signer = new SignedPrincipal("filter-test-secret-0123456789", Clock.systemUTC());
     final ConfigFile config = new ConfigFile(null, new ConfigParser(name -> null, Set.of("mock")),
             KeyConfig.withAdmin(ConfigParser.sha256(ADMIN_KEY)));
-    final KeyAuthenticationFilter filter = new KeyAuthenticationFilter(config, signer, tokens.authenticator());
+    final RemotePolicy remote = RemotePolicy.none();
+    final KeyAuthenticationFilter filter = new KeyAuthenticationFilter(new Governance(config, remote, null), signer,
+            Clock.systemUTC(), tokens.authenticator());
     final AtomicReference<ServerWebExchange> forwarded = new AtomicReference<>();
     final GatewayFilterChain chain = exchange -> {
         forwarded.set(exchange);
@@ -73,7 +81,25 @@ class KeyAuthenticationFilterTest {
         filter.filter(exchange("Authorization", "Bearer " + ADMIN_KEY), chain).block();
 
         assertThat(signer.verify(forwarded.get().getRequest().getHeaders().getFirst(SignedPrincipal.HEADER)))
-                .contains(new Principal("admin"));
+                .contains(new Principal("admin", null, null, Set.of(Roles.PLATFORM_ADMIN)));
+    }
+
+    @Test
+    void keysIssuedByThePolicyServiceCarryTheirTeamAndRolesUntilRevoked() {
+        String hash = ConfigParser.sha256("sb-issued-0123456789");
+        remote.apply(List.of(PolicyChange.of(1, issued(hash, false))));
+        filter.filter(exchange("x-api-key", "sb-issued-0123456789"), chain).block();
+        assertThat(signer.verify(forwarded.get().getRequest().getHeaders().getFirst(SignedPrincipal.HEADER)))
+                .contains(new Principal("key_7", "payments", null, Set.of(Roles.TEAM_ADMIN)));
+
+        remote.apply(List.of(PolicyChange.of(2, issued(hash, true))));
+        assertThatThrownBy(() -> filter.filter(exchange("x-api-key", "sb-issued-0123456789"), chain).block())
+                .hasMessage("The API key sb-issued0... has been revoked.");
+    }
+
+    private static KeyPolicy issued(String hash, boolean revoked) {
+        return new KeyPolicy("key_7", "checkout", "payments", "sb-issued0", hash, Set.of(), null, RateLimit.NONE,
+                List.of(), Set.of(Roles.TEAM_ADMIN), null, revoked, Source.API);
     }
 
     @Test
