@@ -7,6 +7,7 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,9 @@ class KeycloakSystemTest {
         // The edge fetches Keycloak's discovery document and keys on the first token, so both start side by side.
         switchboard = RunningSwitchboard.start("""
                 providers: { mock: { kind: mock } }
-                models: { echo: mock/echo }
+                models: { echo: mock/echo, lorem: mock/lorem }
+                teams:
+                  - { name: payments, models: [echo] }
                 """, Map.of(), "--switchboard.identity.oidc.issuer-uri=" + keycloak.issuer());
         keycloak.awaitReady(Duration.ofSeconds(150));
     }
@@ -66,6 +69,17 @@ class KeycloakSystemTest {
 
         assertThat(completion.choices().getFirst().message().content())
                 .hasValue("hello from a Keycloak service account");
+    }
+
+    @Test
+    void aTokenIsHeldToItsTeamsModels() {
+        String token = keycloak.clientCredentialsToken(CLI, CLI_SECRET);
+
+        assertThatThrownBy(() -> openAi(token).chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("lorem").addUserMessage("x").build()))
+                .isInstanceOfSatisfying(PermissionDeniedException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
+                .hasMessageContaining("team 'payments' (of token 'service-account-switchboard-cli') may not use model "
+                        + "'lorem'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.contracts.config;
 
+import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.Roles;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ final class KeysSection {
         String name = fields.containsKey("name") ? fields.get("name").text() : null;
         if (name == null) {
             node.problem("name is required");
-        } else if (name.startsWith("token:")) {
+        } else if (name.startsWith(Principal.TOKEN_PREFIX)) {
             fields.get("name").problem("key names may not start with 'token:' (the edge names token callers so)");
             name = null;
         }

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Principal(String keyName, @Nullable String team, @Nullable String user, Set<String> roles) {
 
+    /** How the edge names a principal made from an identity-provider token: {@code token:<subject>}. */
+    public static final String TOKEN_PREFIX = "token:";
+
     public Principal {
         requireNonNull(keyName, "keyName");
         roles = Set.copyOf(roles);
@@ -21,6 +24,11 @@ public record Principal(String keyName, @Nullable String team, @Nullable String 
     /** A key without team or roles (the model API only). */
     public Principal(String keyName) {
         this(keyName, null, null, Set.of());
+    }
+
+    /** Whether the edge made this principal from a token rather than a Switchboard key. */
+    public boolean isToken() {
+        return keyName.startsWith(TOKEN_PREFIX);
     }
 
     public boolean has(String role) {

@@ -21,8 +21,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 final class TokenPrincipals {
 
-    /** The router lets principals with this prefix use every model (its {@code RoutingTable.TOKEN_PREFIX}). */
-    static final String TOKEN_PREFIX = "token:";
     /** Keycloak names the user behind a client's service account {@code service-account-<client>}. */
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
     private static final Map<String, String> REALM_ROLES = Map.of(
@@ -43,7 +41,7 @@ final class TokenPrincipals {
                 .orElseThrow(() -> new GatewayException(ErrorCategory.UNAUTHENTICATED, TokenAuthenticator.REJECTED
                         + "it names no caller (none of preferred_username, azp, client_id, sub)"));
         String user = username == null || username.startsWith(SERVICE_ACCOUNT_PREFIX) ? null : username;
-        return new Principal(TOKEN_PREFIX + name, text(jwt, teamClaim), user, roles(jwt));
+        return new Principal(Principal.TOKEN_PREFIX + name, text(jwt, teamClaim), user, roles(jwt));
     }
 
     private static @Nullable String text(Jwt jwt, String claim) {

@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 public final class Callers {
 
     public static final String DATA_CLASS_HEADER = "x-switchboard-data-class";
-    /** How the edge names a principal made from a token: {@code token:<subject>}. */
-    public static final String TOKEN_PREFIX = "token:";
 
     private final Governance governance;
     private final ConfigFile config;
@@ -35,7 +33,7 @@ public final class Callers {
     public Caller resolve(Principal principal, @Nullable String dataClassHeader) {
         KeyPolicy key = null;
         String teamId = principal.team();
-        if (!principal.keyName().startsWith(TOKEN_PREFIX)) {
+        if (!principal.isToken()) {
             key = key(principal.keyName());
             teamId = key.team();
         }
