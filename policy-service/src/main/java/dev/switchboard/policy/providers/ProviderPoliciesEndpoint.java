@@ -45,9 +45,9 @@ public class ProviderPoliciesEndpoint {
         }
     }
 
-    /** The body of a PUT. */
-    public record PolicyFacts(@Nullable Integer retentionDays, boolean trainsOnData, boolean zeroRetention,
-                              @Nullable String region) {}
+    /** The body of a PUT; flags left out are false, a region left out is {@code unknown}. */
+    public record PolicyFacts(@Nullable Integer retentionDays, @Nullable Boolean trainsOnData,
+                              @Nullable Boolean zeroRetention, @Nullable String region) {}
 
     /** A data class and what it means. */
     public record DataClassInfo(String name, String meaning) {}
@@ -69,8 +69,9 @@ public class ProviderPoliciesEndpoint {
             throw ApiException.badRequest("invalid_retention", "retentionDays is at least 0");
         }
         String region = facts.region() == null || facts.region().isBlank() ? "unknown" : facts.region();
-        return PolicyView.of(service.put(new ProviderDataPolicy(provider, facts.retentionDays(), facts.trainsOnData(),
-                facts.zeroRetention(), region, Source.API)));
+        return PolicyView.of(service.put(new ProviderDataPolicy(provider, facts.retentionDays(),
+                Boolean.TRUE.equals(facts.trainsOnData()), Boolean.TRUE.equals(facts.zeroRetention()), region,
+                Source.API)));
     }
 
     @DeleteMapping("/admin/v1/provider-policies/{provider}")
