@@ -28,6 +28,8 @@ import dev.switchboard.policy.teams.TeamService;
 import dev.switchboard.policy.teams.TeamsEndpoint;
 import dev.switchboard.policy.users.UsersEndpoint;
 import dev.switchboard.policy.web.ApiErrorHandler;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -46,6 +48,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({OutboxConfiguration.class, TeamsEndpoint.class, KeysEndpoint.class, OrgsEndpoint.class, UsersEndpoint.class,
         CredentialsEndpoint.class, ProviderPoliciesEndpoint.class, SnapshotEndpoint.class, ApiErrorHandler.class})
 public class PolicyServiceConfiguration {
+
+    /** The title and summary /v3/api-docs shows above the generated paths. */
+    @Bean
+    OpenAPI policyOpenApi() {
+        return new OpenAPI().info(new Info().title("Switchboard policy service").version("v1")
+                .description("Admin API for orgs, teams, keys, users, provider credentials and data policies; every "
+                        + "call needs the x-switchboard-principal header the edge signs."));
+    }
 
     @Bean
     Clock policyClock() {

@@ -15,7 +15,9 @@ class OpenApiIT extends PolicyServiceTestBase {
         String body = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        JsonNode paths = JsonMapper.builder().build().readTree(body).path("paths");
+        JsonNode doc = JsonMapper.builder().build().readTree(body);
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("Switchboard policy service");
+        JsonNode paths = doc.path("paths");
         assertThat(paths.propertyNames()).contains("/admin/v1/teams", "/admin/v1/teams/{team}",
                 "/admin/v1/teams/{team}/keys", "/admin/v1/keys/{id}", "/admin/v1/keys/{id}/revoke",
                 "/admin/v1/credentials", "/admin/v1/credentials/{name}", "/admin/v1/credentials/reseal",

@@ -20,7 +20,7 @@ class KeysIT extends PolicyServiceTestBase {
     @BeforeEach
     void team() throws Exception {
         mvc.perform(post(platformAdmin(), "/admin/v1/teams",
-                        "{\"name\":\"search\",\"models\":[\"gpt-4o\",\"claude\"],\"dataClass\":\"CONFIDENTIAL\"}"))
+                        "{\"name\":\"search\",\"models\":[\"gpt-4o\",\"claude\"],\"dataClass\":\"confidential\"}"))
                 .andExpect(status().isCreated());
     }
 
