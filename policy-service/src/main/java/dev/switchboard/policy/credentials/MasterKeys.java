@@ -19,10 +19,6 @@ public final class MasterKeys {
         return new MasterKeys(ring == null || ring.isBlank() ? null : CredentialSeal.parse(ring));
     }
 
-    public boolean configured() {
-        return seal != null;
-    }
-
     public CredentialSeal seal() {
         if (seal == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "no_master_key", "no master key is configured: set "

@@ -9,11 +9,11 @@ import dev.switchboard.policy.keys.KeyRepository.StoredKey;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.teams.TeamRepository;
 import dev.switchboard.policy.web.ApiException;
+import dev.switchboard.policy.web.Settings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,11 +42,11 @@ public final class KeyService {
     }
 
     public IssuedKey create(String teamId, KeySettings settings) {
+        check(settings);
         String name = settings.name();
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.badRequest("invalid_name", "key names are letters, digits, '.', '_' and '-' (at most 63)");
         }
-        requireFuture(settings.expiresAt());
         String plaintext = generator.next();
         return transactions.execute(tx -> {
             outbox.lock();
@@ -64,7 +64,7 @@ public final class KeyService {
     }
 
     public KeyView replace(String id, KeySettings settings) {
-        requireFuture(settings.expiresAt());
+        check(settings);
         return transactions.execute(tx -> {
             outbox.lock();
             StoredKey current = apiManaged(id);
@@ -107,7 +107,10 @@ public final class KeyService {
         return current;
     }
 
-    private void requireFuture(@Nullable Instant expiresAt) {
+    private void check(KeySettings settings) {
+        Settings.requireKnownRoles(settings.roles());
+        Settings.requireOneBudgetPerPeriod(settings.budgets());
+        Instant expiresAt = settings.expiresAt();
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.badRequest("invalid_expiry", "expiresAt " + expiresAt + " is not in the future");
         }

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policy.orgs.OrgRepository;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.web.ApiException;
+import dev.switchboard.policy.web.Settings;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ public final class TeamService {
     }
 
     public TeamPolicy create(TeamSettings settings) {
+        Settings.requireOneBudgetPerPeriod(settings.budgets());
         String name = settings.name();
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.badRequest("invalid_name", "team names are lower-case letters, digits, '.', '_' and '-'"
@@ -48,6 +50,7 @@ public final class TeamService {
     }
 
     public TeamPolicy replace(String id, TeamSettings settings) {
+        Settings.requireOneBudgetPerPeriod(settings.budgets());
         return transactions.execute(tx -> {
             outbox.lock();
             TeamPolicy current = teams.lock(id).orElseThrow(() -> ApiException.notFound("team '" + id + "' not found"));

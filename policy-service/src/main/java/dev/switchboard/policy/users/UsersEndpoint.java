@@ -1,13 +1,12 @@
 package dev.switchboard.policy.users;
 
 import dev.switchboard.contracts.identity.Principal;
-import dev.switchboard.contracts.identity.Roles;
 import dev.switchboard.policy.access.Access;
 import dev.switchboard.policy.access.CallerFilter;
 import dev.switchboard.policy.store.Jsonb;
 import dev.switchboard.policy.web.ApiException;
+import dev.switchboard.policy.web.Settings;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -29,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/admin/v1/users")
 public class UsersEndpoint {
-
-    private static final Set<String> ROLES = Set.of(Roles.PLATFORM_ADMIN, Roles.TEAM_ADMIN, Roles.VIEWER,
-            Roles.SERVICE);
 
     private final JdbcClient jdbc;
     private final Access access;
@@ -57,12 +53,7 @@ public class UsersEndpoint {
         if (user.username() == null || user.username().isBlank()) {
             throw ApiException.badRequest("invalid_name", "username is required");
         }
-        for (String role : user.roles()) {
-            if (!ROLES.contains(role)) {
-                throw ApiException.badRequest("unknown_role", "unknown role '" + role + "' (expected one of "
-                        + ROLES.stream().sorted().toList() + ")");
-            }
-        }
+        Settings.requireKnownRoles(user.roles());
         var created = new User(UUID.randomUUID().toString(), user.username(), user.email(), user.team(), user.roles());
         try {
             jdbc.sql("INSERT INTO users (id, username, email, team, roles) VALUES (?, ?, ?, ?, ?::jsonb)")

@@ -1,4 +1,4 @@
-/** What every endpoint shares: the JSON error body and the exception that maps to it. */
+/** What every endpoint shares: the JSON error body, the exception that maps to it, and shared settings checks. */
 @NullMarked
 package dev.switchboard.policy.web;
 

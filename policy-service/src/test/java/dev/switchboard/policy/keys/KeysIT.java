@@ -63,6 +63,21 @@ class KeysIT extends PolicyServiceTestBase {
     }
 
     @Test
+    void refusesUnknownRolesAndTwoBudgetsForOnePeriod() throws Exception {
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams/search/keys", "{\"name\":\"r\",\"roles\":[\"root\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.code").value("unknown_role"));
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams/search/keys", "{\"name\":\"b\",\"budgets\":["
+                        + "{\"limit\":1,\"period\":\"daily\"},{\"limit\":2,\"period\":\"DAILY\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.code").value("duplicate_budget"));
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams/search/keys", "{\"name\":\"n\",\"budgets\":["
+                        + "{\"limit\":-1,\"period\":\"daily\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value(org.hamcrest.Matchers.containsString("negative")));
+    }
+
+    @Test
     void keepsAFutureExpiryAndRefusesAPastOne() throws Exception {
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         JsonNode created = create("{\"name\":\"temp\",\"expiresAt\":\"" + tomorrow + "\"}");
