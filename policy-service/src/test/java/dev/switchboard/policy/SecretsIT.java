@@ -42,6 +42,9 @@ class SecretsIT extends PolicyServiceTestBase {
 
         assertThat(created).contains(key);
         assertThat(String.join("\n", reads)).doesNotContain(key, CREDENTIAL, sealed, sealed.substring(6, 30));
-        assertThat(output.getAll()).doesNotContain(key, CREDENTIAL, sealed, sealed.substring(6, 30));
+        assertThat(output.getAll()).as("the audit lines are captured, without secrets")
+                .contains("key 'hidden' (" + key.substring(0, 11) + ", id " + keyId + ") issued",
+                        "credential 'openai' set")
+                .doesNotContain(key, CREDENTIAL, sealed, sealed.substring(6, 30));
     }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CredentialService {
 
+    private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final CredentialRepository credentials;
@@ -51,7 +54,9 @@ public final class CredentialService {
             credentials.lock(name).filter(c -> c.source() == Source.FILE).ifPresent(c -> {
                 throw ApiException.fileManaged("credential '" + name + "'");
             });
-            return save(new SealedCredential(name, sealed, clock.instant(), Source.API));
+            SealedCredential saved = save(new SealedCredential(name, sealed, clock.instant(), Source.API));
+            log.info("credential '{}' set (sealed under master key '{}')", name, masterKeys.seal().activeKeyId());
+            return saved;
         });
     }
 
@@ -87,6 +92,8 @@ public final class CredentialService {
                     unreadable.add(credential.name());
                 }
             }
+            log.info("re-sealed {} credentials under master key '{}'; {} could not be opened: {}", resealed,
+                    seal.activeKeyId(), unreadable.size(), unreadable);
             return new ResealResult(resealed, List.copyOf(unreadable));
         });
     }

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class KeyService {
 
+    private static final Logger log = LoggerFactory.getLogger(KeyService.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final KeyRepository keys;
@@ -59,6 +62,7 @@ public final class KeyService {
                     false, Source.API);
             keys.upsert(key, null);
             outbox.record(Entity.KEY, key.id(), key);
+            log.info("key '{}' ({}, id {}) issued for team '{}'", name, key.prefix(), key.id(), teamId);
             return new IssuedKey(plaintext, KeyView.of(keys.find(key.id()).orElseThrow()));
         });
     }
@@ -95,6 +99,7 @@ public final class KeyService {
                     old.dataClass(), old.limits(), old.budgets(), old.roles(), old.expiresAt(), true, Source.API);
             keys.upsert(key, clock.instant());
             outbox.record(Entity.KEY, id, key);
+            log.info("key '{}' ({}, id {}) revoked", key.name(), key.prefix(), id);
             return KeyView.of(keys.find(id).orElseThrow());
         });
     }

@@ -4,6 +4,7 @@ import dev.switchboard.contracts.config.Budget;
 import dev.switchboard.contracts.policy.DataClass;
 import dev.switchboard.contracts.policy.RateLimit;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,5 +22,7 @@ public record KeySettings(@Nullable String name, @Nullable Set<String> models, @
         limits = limits == null ? RateLimit.NONE : limits;
         budgets = budgets == null ? List.of() : List.copyOf(budgets);
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // PostgreSQL keeps microseconds: the stored and the published expiry must be the same instant.
+        expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
     }
 }

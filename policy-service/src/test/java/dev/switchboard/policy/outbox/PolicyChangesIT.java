@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.PolicyChange.Entity;
 import dev.switchboard.contracts.policy.PolicyJson;
+import dev.switchboard.contracts.policy.PolicySnapshot;
+import dev.switchboard.contracts.policy.PolicyView;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policy.PolicyServiceTestBase;
 import java.time.Duration;
@@ -61,6 +63,35 @@ class PolicyChangesIT extends PolicyServiceTestBase {
     }
 
     @Test
+    void aReplicaThatLoadsTheSnapshotAndFollowsTheTopicConverges() throws Exception {
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams", "{\"name\":\"replica-a\"}")).andExpect(status().isCreated());
+        PolicyView replica = PolicyView.of(snapshot());
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams/replica-a/keys",
+                        "{\"name\":\"k1\",\"expiresAt\":\"2099-01-01T00:00:00.123456789Z\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(put(platformAdmin(), "/admin/v1/teams/replica-a", "{\"models\":[\"echo\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(put(platformAdmin(), "/admin/v1/credentials/replica-cred", "{\"value\":\"v\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(put(platformAdmin(), "/admin/v1/provider-policies/groq", "{\"zeroRetention\":true}"))
+                .andExpect(status().isOk());
+        PolicySnapshot latest = snapshot();
+
+        awaitAll("provider-policy:groq", 1);
+        List<PolicyChange> topic = new ArrayList<>();
+        // Earlier tests emptied the tables but not the topic: follow only what came after the replica's snapshot.
+        readTopic(record -> topic.add(PolicyJson.readChange(record.value())));
+        topic.removeIf(change -> change.seq() <= replica.seq());
+        PolicySnapshot followed = replica.apply(topic).snapshot();
+
+        assertThat(followed.seq()).isEqualTo(latest.seq());
+        assertThat(followed.teams()).containsExactlyInAnyOrderElementsOf(latest.teams());
+        assertThat(followed.keys()).containsExactlyInAnyOrderElementsOf(latest.keys());
+        assertThat(followed.credentials()).containsExactlyInAnyOrderElementsOf(latest.credentials());
+        assertThat(followed.providerPolicies()).containsExactlyInAnyOrderElementsOf(latest.providerPolicies());
+    }
+
+    @Test
     void theTopicIsCompacted() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             var resource = new ConfigResource(ConfigResource.Type.TOPIC, "policy-changes");
@@ -75,25 +106,38 @@ class PolicyChangesIT extends PolicyServiceTestBase {
         return awaitAll(key, 1).getFirst();
     }
 
+    private PolicySnapshot snapshot() throws Exception {
+        return PolicyJson.readSnapshot(mvc.perform(get(router(), "/internal/v1/policy/snapshot"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    }
+
     private List<ConsumerRecord<String, byte[]>> awaitAll(String key, int count) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            found.clear();
+            readTopic(record -> {
+                if (key.equals(record.key())) {
+                    found.add(record);
+                }
+            });
+        }
+        assertThat(found).as("records keyed %s on policy-changes", key).hasSize(count);
+        return found;
+    }
+
+    /** Every record on the topic now, from the beginning. */
+    private void readTopic(java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
         try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
             var partition = new TopicPartition("policy-changes", 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        assertThat(found).as("records keyed %s on policy-changes", key).hasSize(count);
-        return found;
     }
 }
