@@ -1,5 +1,6 @@
 package dev.switchboard.policy.web;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,12 +13,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the admin API as {@code {"error":{"message":..,"type":..,"code":..}}}: never a stack trace, and
  * never a value from the request that could be a secret.
  */
-@RestControllerAdvice(basePackages = "dev.switchboard.policy")
+// Not limited to this service's controllers: a 404 for an unknown path comes from the resource handler.
+@RestControllerAdvice
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
@@ -91,14 +94,37 @@ public class ApiErrorHandler {
         };
     }
 
+    /**
+     * Our own validation messages (records' {@link IllegalArgumentException}s) as they are; for Jackson's, only the
+     * field they concern, since they quote the offending input.
+     */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
+        @Nullable String field = null;
         while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof JacksonException json && !json.getPath().isEmpty()) {
+                field = fieldPath(json);
+            }
             root = root.getCause();
         }
-        // Jackson's messages quote the offending input; keep only its first clause.
-        String message = root instanceof IllegalArgumentException && root.getMessage() != null ? root.getMessage()
-                : root.getClass().getSimpleName();
-        return message.lines().findFirst().orElse(message);
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            return root.getMessage().lines().findFirst().orElse("");
+        }
+        if (root instanceof JacksonException json && !json.getPath().isEmpty()) {
+            field = fieldPath(json);
+        }
+        return field == null ? "malformed JSON" : "field '" + field + "' has an invalid value";
+    }
+
+    private static String fieldPath(JacksonException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }
