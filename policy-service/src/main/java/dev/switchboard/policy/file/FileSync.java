@@ -1,0 +1,127 @@
+package dev.switchboard.policy.file;
+
+import dev.switchboard.contracts.config.SwitchboardConfig;
+import dev.switchboard.contracts.policy.FilePolicy;
+import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.PolicyChange;
+import dev.switchboard.contracts.policy.PolicyChange.Entity;
+import dev.switchboard.contracts.policy.PolicySnapshot;
+import dev.switchboard.contracts.policy.ProviderDataPolicy;
+import dev.switchboard.contracts.policy.Source;
+import dev.switchboard.contracts.policy.TeamPolicy;
+import dev.switchboard.policy.keys.KeyRepository;
+import dev.switchboard.policy.keys.KeyRepository.StoredKey;
+import dev.switchboard.policy.orgs.OrgRepository;
+import dev.switchboard.policy.outbox.Outbox;
+import dev.switchboard.policy.providers.ProviderPolicyRepository;
+import dev.switchboard.policy.teams.TeamRepository;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies what {@code switchboard.yaml} declares as file-managed entries, in one transaction: entries that are new
+ * or differ are written, file entries the file no longer declares are removed, and each of those is one change.
+ * Entries that already match change nothing, so a restart publishes nothing.
+ */
+public final class FileSync {
+
+    private static final Logger log = LoggerFactory.getLogger(FileSync.class);
+
+    private final TeamRepository teams;
+    private final KeyRepository keys;
+    private final ProviderPolicyRepository providerPolicies;
+    private final OrgRepository orgs;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final FileEnvironment environment;
+
+    public FileSync(TeamRepository teams, KeyRepository keys, ProviderPolicyRepository providerPolicies,
+                    OrgRepository orgs, Outbox outbox, TransactionTemplate transactions, FileEnvironment environment) {
+        this.teams = teams;
+        this.keys = keys;
+        this.providerPolicies = providerPolicies;
+        this.orgs = orgs;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.environment = environment;
+    }
+
+    /** Applies a config; returns the changes it recorded (none when everything already matched). */
+    public List<PolicyChange> apply(SwitchboardConfig config) {
+        PolicySnapshot declared = FilePolicy.of(config);
+        List<KeyPolicy> fileKeys = declared.keys().stream().filter(this::resolvable).toList();
+        List<PolicyChange> changes = transactions.execute(tx -> {
+            outbox.lock();
+            List<PolicyChange> out = new ArrayList<>();
+            Map<String, KeyPolicy> storedKeys = keys.all().stream().map(StoredKey::policy)
+                    .filter(k -> k.source() == Source.FILE).collect(Collectors.toMap(KeyPolicy::id, k -> k));
+            removeMissing(storedKeys.keySet(), ids(fileKeys, KeyPolicy::id), Entity.KEY, keys::delete, out);
+            declared.teams().forEach(team -> orgs.add(team.org()));
+            for (TeamPolicy team : declared.teams()) {
+                if (!teams.find(team.id()).equals(Optional.of(team))) {
+                    teams.upsert(team);
+                    out.add(outbox.record(Entity.TEAM, team.id(), team));
+                }
+            }
+            for (KeyPolicy key : fileKeys) {
+                if (!Objects.equals(storedKeys.get(key.id()), key)) {
+                    keys.upsert(key, null);
+                    out.add(outbox.record(Entity.KEY, key.id(), key));
+                }
+            }
+            removeMissing(ids(teams.all().stream().filter(t -> t.source() == Source.FILE).toList(), TeamPolicy::id),
+                    ids(declared.teams(), TeamPolicy::id), Entity.TEAM, teams::delete, out);
+            syncProviderPolicies(declared.providerPolicies(), out);
+            return out;
+        });
+        if (!changes.isEmpty()) {
+            log.info("switchboard.yaml version {} applied: {} policy changes", config.stamp().version(), changes.size());
+        }
+        return changes;
+    }
+
+    private void syncProviderPolicies(List<ProviderDataPolicy> declared, List<PolicyChange> out) {
+        Map<String, ProviderDataPolicy> stored = providerPolicies.all().stream()
+                .collect(Collectors.toMap(ProviderDataPolicy::provider, p -> p));
+        for (ProviderDataPolicy policy : declared) {
+            if (!policy.equals(stored.get(policy.provider()))) {
+                providerPolicies.upsert(policy);
+                out.add(outbox.record(Entity.PROVIDER_POLICY, policy.provider(), policy));
+            }
+        }
+        var fileManaged = stored.values().stream().filter(p -> p.source() == Source.FILE).toList();
+        removeMissing(ids(fileManaged, ProviderDataPolicy::provider), ids(declared, ProviderDataPolicy::provider),
+                Entity.PROVIDER_POLICY, providerPolicies::delete, out);
+    }
+
+    private void removeMissing(Collection<String> stored, List<String> declared, Entity entity,
+                               Function<String, Boolean> delete, List<PolicyChange> out) {
+        for (String id : stored.stream().sorted().toList()) {
+            if (!declared.contains(id) && delete.apply(id)) {
+                out.add(outbox.record(entity, id, null));
+            }
+        }
+    }
+
+    private boolean resolvable(KeyPolicy key) {
+        String unset = environment.unsetVariable(key.sha256Hex());
+        if (unset != null) {
+            log.warn("key '{}' from switchboard.yaml is left out: environment variable {} is not set here",
+                    key.name(), unset);
+        }
+        return unset == null;
+    }
+
+    private static <T> List<String> ids(List<T> entries, Function<T, String> id) {
+        return entries.stream().map(id).toList();
+    }
+}

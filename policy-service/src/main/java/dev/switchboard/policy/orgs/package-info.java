@@ -1,0 +1,5 @@
+/** Organisations, the top of the team hierarchy. */
+@NullMarked
+package dev.switchboard.policy.orgs;
+
+import org.jspecify.annotations.NullMarked;
