@@ -35,9 +35,10 @@ class FileSyncIT extends PolicyServiceTestBase {
               echo: mock/echo
               lorem: mock/lorem
             teams:
-              - { name: research, models: [echo], data-class: confidential }
+              - { name: research, models: [echo], data-class: confidential, limits: { requests-per-minute: 600 },
+                  budgets: [ { limit: "25.00", period: monthly, alert-at: 0.80 } ] }
             keys:
-              - { name: ci, key: env:CI_KEY, team: research }
+              - { name: ci, key: env:CI_KEY, team: research, budgets: [ { limit: 1.50, period: daily } ] }
               - { name: ghost, key: env:ALSO_NOT_SET }
             """;
 
@@ -68,7 +69,8 @@ class FileSyncIT extends PolicyServiceTestBase {
 
         List<PolicyChange> changes = sync.apply(parse(BASE
                 .replace("models: [echo], data-class: confidential", "models: [echo, lorem]")
-                .replace("  - { name: ci, key: env:CI_KEY, team: research }\n", "")
+                .replace("  - { name: ci, key: env:CI_KEY, team: research, budgets: [ { limit: 1.50, period: daily } ] }\n",
+                        "")
                 .replace(", data-policy: { zero-retention: true, region: eu }", "")));
 
         assertThat(changes).extracting(PolicyChange::entityKey)

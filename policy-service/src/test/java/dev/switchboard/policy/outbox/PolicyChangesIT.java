@@ -92,6 +92,29 @@ class PolicyChangesIT extends PolicyServiceTestBase {
     }
 
     @Test
+    void concurrentWritesArePublishedInSeqOrder() throws Exception {
+        mvc.perform(post(platformAdmin(), "/admin/v1/teams", "{\"name\":\"busy\"}")).andExpect(status().isCreated());
+        long before = jdbc.sql("SELECT max(seq) FROM changes").query(Long.class).single();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 30; i++) {
+                String name = "k" + i;
+                threads.submit(() -> mvc.perform(post(platformAdmin(), "/admin/v1/teams/busy/keys",
+                        "{\"name\":\"" + name + "\"}")).andExpect(status().isCreated()));
+            }
+        }
+        long last = jdbc.sql("SELECT max(seq) FROM changes").query(Long.class).single();
+        awaitAll("key:" + jdbc.sql("SELECT entity_id FROM changes WHERE seq = ?").param(last).query(String.class)
+                .single(), 1);
+
+        List<Long> published = new ArrayList<>();
+        readTopic(record -> published.add(PolicyJson.readChange(record.value()).seq()));
+        published.removeIf(seq -> seq <= before);
+
+        assertThat(published).hasSize(30).isSorted().doesNotHaveDuplicates();
+        assertThat(published.getLast()).isEqualTo(last);
+    }
+
+    @Test
     void theTopicIsCompacted() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             var resource = new ConfigResource(ConfigResource.Type.TOPIC, "policy-changes");
