@@ -2,6 +2,7 @@ package dev.switchboard.allinone;
 
 import dev.switchboard.cost.CostServiceApplication;
 import dev.switchboard.edge.EdgeGatewayApplication;
+import dev.switchboard.policy.PolicyServiceApplication;
 import dev.switchboard.router.RouterServiceApplication;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,7 +39,9 @@ public final class AllInOne implements AutoCloseable {
     private static final List<String> LOGGING = List.of("--logging.include-application-name=false",
             "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
             "--logging.level.state.change.logger=WARN",
-            "--logging.level.org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator=WARN");
+            "--logging.level.org.springframework.cloud.gateway.route.RouteDefinitionRouteLocator=WARN",
+            // springdoc (the policy service's OpenAPI) sits on the shared class path and warns in every child
+            "--logging.level.org.springdoc.core.events.SpringDocAppInitializer=ERROR");
 
     private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
 
@@ -86,36 +89,30 @@ public final class AllInOne implements AutoCloseable {
             common.add("--switchboard.internal-secret=" + secret);
             common.add("--switchboard.admin-key-sha256=" + adminKey.sha256());
             List<String> routerOwn = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
+            List<String> edgeOwn = new ArrayList<>();
             String costUrl = null;
-            String bootstrap = null;
             if (accounting) {
-                bootstrap = givenKafka != null ? givenKafka
+                String bootstrap = givenKafka != null ? givenKafka
                         : parent.getBean(InProcessKafka.class).bootstrapServers();
-                routerOwn.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+                common.add("--switchboard.master-keys=" + MasterKeys.resolve(env.apply("SWITCHBOARD_MASTER_KEYS"), dataDir));
+                common.add("--spring.kafka.bootstrap-servers=" + bootstrap);
+                List<String> backOffice = BackOffice.arguments(parent, givenDb);
+                String policyUrl = BackOffice.url(PolicyServiceApplication.builder().parent(parent)
+                        .run(with(common, args, backOffice.toArray(String[]::new))));
+                log.info("Governance: policy service admin API on {} (also /admin/v1 through the edge)", policyUrl);
+                routerOwn.add("--switchboard.policy.url=" + policyUrl);
                 routerOwn.add("--switchboard.events.spool-dir=" + dataDir.resolve("spool"));
+                edgeOwn.addAll(List.of("--switchboard.policy.url=" + policyUrl, "--switchboard.edge.policy-url=" + policyUrl));
+                costUrl = BackOffice.url(CostServiceApplication.builder().parent(parent)
+                        .run(with(common, args, backOffice.toArray(String[]::new))));
+                log.info("Accounting: cost service API on {} (GET /v1/spend, /v1/requests)", costUrl);
             }
             var router = RouterServiceApplication.builder().parent(parent)
                     .run(with(common, args, routerOwn.toArray(String[]::new)));
-            String routerUrl = "http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port");
-            if (accounting) {
-                List<String> costOwn = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        // a consumer killed with the process would otherwise hold the partition for 45 s
-                        "--spring.kafka.consumer.properties[session.timeout.ms]=6000"));
-                if (givenDb == null) {
-                    String url = parent.getBean(EmbeddedPostgres.class).jdbcUrl();
-                    costOwn.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password="));
-                } else {
-                    costOwn.add("--spring.datasource.url=" + givenDb);
-                }
-                var cost = CostServiceApplication.builder().parent(parent)
-                        .run(with(common, args, costOwn.toArray(String[]::new)));
-                costUrl = "http://127.0.0.1:" + cost.getEnvironment().getProperty("local.server.port");
-                log.info("Accounting: cost service API on {} (GET /v1/spend, /v1/requests)", costUrl);
-            }
+            edgeOwn.add("--switchboard.edge.router-url=http://127.0.0.1:"
+                    + router.getEnvironment().getProperty("local.server.port"));
             var edge = EdgeGatewayApplication.builder().parent(parent)
-                    .run(with(common, args, "--switchboard.edge.router-url=" + routerUrl));
+                    .run(with(common, args, edgeOwn.toArray(String[]::new)));
             int port = Integer.parseInt(Objects.requireNonNull(edge.getEnvironment().getProperty("local.server.port")));
             return new AllInOne(parent, port, adminKey, costUrl);
         } catch (RuntimeException e) {
