@@ -5,17 +5,20 @@ import static java.util.Objects.requireNonNull;
 import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.catalog.ModelInfo;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the price of a (provider, model) as a completion event names them, in this order:
+ * Finds the price of a (provider, model) as a completion event names them. Layers, the first that knows wins:
+ * an admin override for exactly that provider name and model id; then the refreshed catalog (the last price feed
+ * read, see {@link CatalogRefresh}); then the built-in catalog. Within each catalog layer, in this order:
  * <ol>
- *   <li>an admin override for exactly that provider name and model id;</li>
- *   <li>the catalog entry for {@code find(provider, model)}, which is right when the provider is named after its kind
+ *   <li>{@code find(kind, model)} when the event carries the provider's kind;</li>
+ *   <li>{@code find(provider, model)}, which is right when the provider is named after its kind
  *       ({@code openai}, {@code anthropic}, ...);</li>
  *   <li>the first catalog entry, in catalog order, of any provider with exactly that model id.</li>
  * </ol>
- * The third step exists because the event carries the configured provider <em>name</em> (e.g. {@code openai-eu}), not
+ * The last step exists because the event carries the configured provider <em>name</em> (e.g. {@code openai-eu}), not
  * its kind; when the event also carries the kind, look it up by kind instead. Nothing else is tried: an unknown price
  * is reported as unknown, never guessed.
  */
@@ -25,10 +28,21 @@ public final class PriceBook {
     private static final String ANY_PROVIDER = "openai-compatible";
 
     private final PriceOverrides overrides;
+    private final Supplier<ModelCatalog> refreshed;
     private final ModelCatalog catalog;
 
+    /** Overrides, then {@code catalog}; no refreshed layer. */
     public PriceBook(PriceOverrides overrides, ModelCatalog catalog) {
+        this(overrides, () -> PriceFeed.EMPTY_CATALOG, catalog);
+    }
+
+    /**
+     * @param refreshed the refreshed layer as it is now (read on every lookup, so a refresh applies to the next one)
+     * @param catalog the built-in catalog
+     */
+    public PriceBook(PriceOverrides overrides, Supplier<ModelCatalog> refreshed, ModelCatalog catalog) {
         this.overrides = requireNonNull(overrides, "overrides");
+        this.refreshed = requireNonNull(refreshed, "refreshed");
         this.catalog = requireNonNull(catalog, "catalog");
     }
 
@@ -42,12 +56,15 @@ public final class PriceBook {
         requireNonNull(model, "model");
         return overrides.find(provider, model)
                 .map(price -> new QuotedPrice(price, QuotedPrice.OVERRIDE, provider, model))
-                .or(() -> kind == null ? Optional.empty() : catalog.find(kind, model).map(PriceBook::fromCatalog))
-                .or(() -> catalog.find(provider, model).map(PriceBook::fromCatalog))
-                .or(() -> catalog.find(ANY_PROVIDER, model).map(PriceBook::fromCatalog));
+                .or(() -> find(refreshed.get(), QuotedPrice.REFRESHED, provider, kind, model))
+                .or(() -> find(catalog, QuotedPrice.CATALOG, provider, kind, model));
     }
 
-    private static QuotedPrice fromCatalog(ModelInfo info) {
-        return new QuotedPrice(info.price(), QuotedPrice.CATALOG, info.provider(), info.model());
+    private static Optional<QuotedPrice> find(ModelCatalog layer, String source, String provider,
+                                              @Nullable String kind, String model) {
+        return (kind == null ? Optional.<ModelInfo>empty() : layer.find(kind, model))
+                .or(() -> layer.find(provider, model))
+                .or(() -> layer.find(ANY_PROVIDER, model))
+                .map(info -> new QuotedPrice(info.price(), source, info.provider(), info.model()));
     }
 }
