@@ -83,7 +83,10 @@ public final class CatalogRefresh {
             return feed.read();
         } catch (IOException | RuntimeException e) {
             // RuntimeException too: the HTTP client throws IllegalArgumentException for a URI it cannot request
-            throw new PriceFeedException("cannot read price feed " + feed.location() + ": " + e, e);
+            String message = String.valueOf(e.getMessage());
+            boolean namesFeed = message.startsWith(feed.location() + " ") || message.startsWith(feed.location() + ":");
+            throw new PriceFeedException("cannot read price feed " + (namesFeed ? message : feed.location() + ": " + e),
+                    e);
         }
     }
 

@@ -63,6 +63,15 @@ final class FeedValues {
         return Math.max(0, value.longValueExact());
     }
 
+    /** As {@link #tokens}, but a malformed value reads as {@code 0} (unknown): for limits that price nothing. */
+    static long optionalTokens(JsonNode entry, String field) {
+        try {
+            return tokens(entry, field);
+        } catch (BadEntry e) {
+            return 0;
+        }
+    }
+
     /** A text field, or {@code null} when absent or not text. */
     static @Nullable String text(JsonNode entry, String field) {
         JsonNode node = entry.get(field);

@@ -80,7 +80,7 @@ final class LiteLlmPriceFeed {
         if (contextWindow == 0) {
             throw new BadEntry("max_input_tokens is missing (the catalog keeps no model without a context window)");
         }
-        return new ModelInfo(kind, model, price, contextWindow, FeedValues.tokens(entry, "max_output_tokens"),
+        return new ModelInfo(kind, model, price, contextWindow, FeedValues.optionalTokens(entry, "max_output_tokens"),
                 flag(entry, "supports_function_calling"), flag(entry, "supports_vision"),
                 flag(entry, "supports_response_schema"));
     }

@@ -67,7 +67,7 @@ final class OpenRouterPriceFeed {
         if (contextWindow == 0) {
             throw new BadEntry(id + " has no context_length (the catalog keeps no model without a context window)");
         }
-        long maxOutput = top.isObject() ? FeedValues.tokens(top, "max_completion_tokens") : 0;
+        long maxOutput = top.isObject() ? FeedValues.optionalTokens(top, "max_completion_tokens") : 0;
         return new ModelInfo(PROVIDER, id, price, contextWindow, maxOutput, listed(entry.path("supported_parameters"),
                 "tools"), listed(entry.path("architecture").path("input_modalities"), "image"),
                 listed(entry.path("supported_parameters"), "structured_outputs"));

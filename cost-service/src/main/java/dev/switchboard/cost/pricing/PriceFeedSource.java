@@ -11,11 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Where a price feed is read from: an {@code http(s)} URL (JDK {@link HttpClient}, redirects followed) or a file
  * ({@code file:} URL or plain path). Reads are bounded by {@code maxBytes}; HTTP connects and waits for the response
- * headers at most {@code timeout} each.
+ * headers at most {@code timeout} each, and the whole download at most six times that.
  */
 public sealed interface PriceFeedSource {
 
@@ -59,6 +63,9 @@ public sealed interface PriceFeedSource {
     /** A feed over HTTP. */
     final class Http implements PriceFeedSource {
 
+        /** The whole download may take this many timeouts (2 minutes by default: 50 MB at about 0.4 MB/s). */
+        private static final int DOWNLOAD_TIMEOUTS = 6;
+
         private final URI uri;
         private final long maxBytes;
         private final Duration timeout;
@@ -76,23 +83,30 @@ public sealed interface PriceFeedSource {
         public byte[] read() throws IOException {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                     .GET().build();
-            HttpResponse<InputStream> response;
+            CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new CappedBody(
+                    uri.toString(), maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1)));
+            HttpResponse<byte[]> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                // the request timeout covers only the wait for the headers; this bounds the whole download
+                response = exchange.get(timeout.multipliedBy(DOWNLOAD_TIMEOUTS).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new IOException(uri + ": interrupted", e);
-            }
-            try (InputStream body = response.body()) {
-                if (response.statusCode() / 100 != 2) {
-                    throw new IOException(uri + " answered HTTP " + response.statusCode() + " (expected 2xx)");
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                throw new IOException(uri + " did not finish within " + timeout.multipliedBy(DOWNLOAD_TIMEOUTS), e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof IOException io && String.valueOf(io.getMessage()).startsWith(uri.toString())) {
+                    throw io; // CappedBody's, which names the feed already
                 }
-                long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
-                if (declared > maxBytes) {
-                    throw tooLarge(uri.toString(), maxBytes);
-                }
-                return capped(body, uri.toString(), maxBytes);
+                throw new IOException(uri + ": " + cause, cause);
             }
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException(uri + " answered HTTP " + response.statusCode() + " (expected 2xx)");
+            }
+            return response.body();
         }
 
         @Override
@@ -115,12 +129,9 @@ public sealed interface PriceFeedSource {
     private static byte[] capped(InputStream in, String location, long maxBytes) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw tooLarge(location, maxBytes);
+            throw CappedBody.tooLarge(location, maxBytes);
         }
         return bytes;
     }
 
-    private static IOException tooLarge(String location, long maxBytes) {
-        return new IOException(location + " is larger than " + maxBytes + " bytes (the price feed size limit)");
-    }
 }

@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +36,14 @@ class CatalogRefreshTest {
 
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicReference<byte[]> body = new AtomicReference<>(new byte[0]);
+    private final AtomicBoolean chunked = new AtomicBoolean();
+    private final AtomicBoolean stallAfterFirstBytes = new AtomicBoolean();
+    private final CountDownLatch released = new CountDownLatch(1);
     private HttpServer server;
 
     @AfterEach
     void stopServer() {
+        released.countDown();
         if (server != null) {
             server.stop(0);
         }
@@ -85,7 +93,7 @@ class CatalogRefreshTest {
 
         status.set(503);
         assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
-                .hasMessageContaining(url + " answered HTTP 503");
+                .hasMessage("cannot read price feed " + url + " answered HTTP 503 (expected 2xx)");
         status.set(200);
         body.set("<html>busy</html>".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
@@ -108,6 +116,35 @@ class CatalogRefreshTest {
         assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
                 .hasMessageContaining("is larger than 1024 bytes");
         assertThat(refresh.catalog().all()).isEmpty();
+    }
+
+    @Test
+    void refusesAnHttpFeedLargerThanTheLimitDeclaredOrStreamed() throws IOException {
+        body.set(Fixtures.bytes("litellm-prices.json"));
+        String url = serve();
+        var refresh = new CatalogRefresh(PriceFeedSource.of(url, 1024, Duration.ofSeconds(5)), PriceFeedFormat.AUTO,
+                CLOCK);
+
+        assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
+                .hasMessageContaining(url + " is larger than 1024 bytes");
+        chunked.set(true);
+        assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
+                .hasMessageContaining(url + " is larger than 1024 bytes");
+        assertThat(refresh.last()).isEmpty();
+    }
+
+    @Test
+    void givesUpOnAFeedThatStopsSendingHalfWay() throws IOException {
+        body.set(Fixtures.bytes("litellm-prices.json"));
+        stallAfterFirstBytes.set(true);
+        String url = serve();
+        var refresh = new CatalogRefresh(PriceFeedSource.of(url, 1_000_000, Duration.ofSeconds(2)),
+                PriceFeedFormat.AUTO, CLOCK);
+
+        // newer JDKs time the body out themselves (request timeout); older ones reach the download deadline
+        assertThatThrownBy(refresh::refresh).isInstanceOf(PriceFeedException.class)
+                .hasMessageStartingWith("cannot read price feed " + url)
+                .hasMessageMatching("(?s).*(request timed out|did not finish within PT12S).*");
     }
 
     @Test
@@ -135,16 +172,31 @@ class CatalogRefreshTest {
                 Duration.ofSeconds(5)), format, CLOCK);
     }
 
+    private void awaitRelease() {
+        try {
+            released.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String serve() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/models", exchange -> {
             byte[] bytes = body.get();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status.get(), bytes.length == 0 ? -1 : bytes.length);
+            boolean stream = chunked.get() || stallAfterFirstBytes.get();
+            exchange.sendResponseHeaders(status.get(), bytes.length == 0 ? -1 : stream ? 0 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (stallAfterFirstBytes.get()) {
+                    out.write(bytes, 0, 10);
+                    out.flush();
+                    awaitRelease();
+                }
                 out.write(bytes);
             }
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/models";
     }
