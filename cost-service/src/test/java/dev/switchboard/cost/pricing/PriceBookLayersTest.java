@@ -77,6 +77,25 @@ class PriceBookLayersTest {
     }
 
     @Test
+    void aRefreshedEntryOfAnotherProviderNeverBeatsTheBuiltInPriceOfTheEventsOwnProvider() {
+        refreshed.set(PriceFeeds.parse("""
+                {"data": [{"id": "openai/gpt-oss-120b", "context_length": 131072,
+                           "pricing": {"prompt": "0.00000001", "completion": "0.00000002"}}]}"""
+                .getBytes(StandardCharsets.UTF_8), PriceFeedFormat.OPENROUTER, "inline").catalog());
+
+        // Groq's own price from the built-in catalog, not OpenRouter's refreshed one for the same model id
+        assertThat(book.find("groq", "groq", "openai/gpt-oss-120b")).get().satisfies(q -> {
+            assertThat(q.source()).isEqualTo(QuotedPrice.CATALOG);
+            assertThat(q.provider()).isEqualTo("groq");
+        });
+        assertThat(book.find("router-eu", "openrouter", "openai/gpt-oss-120b")).get()
+                .satisfies(q -> assertThat(q.source()).isEqualTo(QuotedPrice.REFRESHED));
+        // without a kind or a known name, any provider's entry, refreshed first
+        assertThat(book.find("somewhere", null, "openai/gpt-oss-120b")).get()
+                .satisfies(q -> assertThat(q.source()).isEqualTo(QuotedPrice.REFRESHED));
+    }
+
+    @Test
     void chargesCachedInputAtTheRefreshedCacheReadRateExactly() {
         refreshed.set(feed().catalog());
         var usage = new TokenUsage(1_000_000, 200_000, 400_000, 0, 0);
