@@ -4,7 +4,11 @@ import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.cost.ingest.CompletionLedger;
 import dev.switchboard.cost.ingest.CompletionsListener;
 import dev.switchboard.cost.latency.LatencyEndpoint;
+import dev.switchboard.cost.pricing.CatalogRefresh;
+import dev.switchboard.cost.pricing.CatalogRefreshProperties;
+import dev.switchboard.cost.pricing.CatalogRefreshSchedule;
 import dev.switchboard.cost.pricing.PriceBook;
+import dev.switchboard.cost.pricing.PriceFeedSource;
 import dev.switchboard.cost.pricing.PriceOverrides;
 import dev.switchboard.cost.pricing.PricesEndpoint;
 import dev.switchboard.cost.requestlog.RequestLogEndpoint;
@@ -26,7 +30,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The cost service's beans; {@link CostServiceApplication} runs them alone, the all-in-one beside the rest. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CostProperties.class)
+@EnableConfigurationProperties({CostProperties.class, CatalogRefreshProperties.class})
 @Import({SpendEndpoint.class, RequestLogEndpoint.class, LatencyEndpoint.class, PricesEndpoint.class,
         ApiErrorHandler.class})
 public class CostServiceConfiguration {
@@ -37,8 +41,21 @@ public class CostServiceConfiguration {
     }
 
     @Bean
-    PriceBook priceBook(PriceOverrides overrides) {
-        return new PriceBook(overrides, ModelCatalog.builtIn());
+    PriceBook priceBook(PriceOverrides overrides, CatalogRefresh catalogRefresh) {
+        return new PriceBook(overrides, catalogRefresh::catalog, ModelCatalog.builtIn());
+    }
+
+    @Bean
+    CatalogRefresh catalogRefresh(CatalogRefreshProperties properties, Clock costClock) {
+        String location = properties.refreshUrl();
+        PriceFeedSource source = location == null ? null
+                : PriceFeedSource.of(location, PriceFeedSource.DEFAULT_MAX_BYTES, PriceFeedSource.DEFAULT_TIMEOUT);
+        return new CatalogRefresh(source, properties.formatOrAuto(), costClock);
+    }
+
+    @Bean
+    CatalogRefreshSchedule catalogRefreshSchedule(CatalogRefresh catalogRefresh, CatalogRefreshProperties properties) {
+        return new CatalogRefreshSchedule(catalogRefresh, properties.intervalOrNone());
     }
 
     @Bean

@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:${PGPORT:5432}/test",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
-        "spring.kafka.consumer.properties[metadata.max.age.ms]=1000"})
+        "spring.kafka.consumer.properties[metadata.max.age.ms]=1000",
+        // only model ids no other test uses, so refreshed prices change nothing else (PriceCatalogRefreshIT)
+        "switchboard.cost.catalog.refresh-url=src/test/resources/pricing/refresh-it-litellm.json"})
 @EmbeddedKafka(partitions = 1, topics = "completions")
 @AutoConfigureMockMvc
 public abstract class CostServiceTestBase {

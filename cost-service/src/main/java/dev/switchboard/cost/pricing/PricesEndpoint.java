@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET/PUT/DELETE /v1/prices/{provider}/{model}}: the price the service charges for a provider name and model id,
  * and the admin override of it. The model may contain slashes ({@code openrouter/meta-llama/llama-4-scout}). Prices
- * are USD per million tokens, written as decimal strings so they stay exact.
+ * are USD per million tokens, written as decimal strings so they stay exact. {@code POST /v1/prices/refresh} reads
+ * the configured price feed now.
  */
 @RestController
 @RequestMapping("/v1/prices")
@@ -25,10 +27,12 @@ public class PricesEndpoint {
 
     private final PriceBook prices;
     private final PriceOverrides overrides;
+    private final CatalogRefresh refresh;
 
-    public PricesEndpoint(PriceBook prices, PriceOverrides overrides) {
+    public PricesEndpoint(PriceBook prices, PriceOverrides overrides, CatalogRefresh refresh) {
         this.prices = prices;
         this.overrides = overrides;
+        this.refresh = refresh;
     }
 
     /** A price in the API: per million tokens, decimals as strings; null cached / cache-write: billed as input. */
@@ -39,6 +43,19 @@ public class PricesEndpoint {
     public record PriceView(String provider, String model, String source, String listedAs, String inputPerMtok,
                             String outputPerMtok, @Nullable String cachedInputPerMtok,
                             @Nullable String cacheWritePerMtok, @Nullable Instant updatedAt) {}
+
+    /** Reads the price feed now: 409 when none is configured, 502 (previous prices kept) when it cannot be used. */
+    @PostMapping("/refresh")
+    RefreshOutcome refresh() {
+        if (!refresh.configured()) {
+            throw ApiException.conflict("no price feed is configured (set switchboard.cost.catalog.refresh-url)");
+        }
+        try {
+            return refresh.refresh();
+        } catch (PriceFeedException e) {
+            throw ApiException.badGateway("price catalog refresh failed, the previous prices stay: " + e.getMessage());
+        }
+    }
 
     @GetMapping("/{provider}/{*model}")
     PriceView get(@PathVariable String provider, @PathVariable("model") String modelPath) {
