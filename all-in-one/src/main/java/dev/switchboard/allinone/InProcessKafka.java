@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import kafka.server.KafkaConfig;
@@ -20,20 +21,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node KRaft broker (broker and controller in one) inside this JVM, its log kept between runs, on free
  * loopback ports chosen at each start. Fast session expiry lets a restart after a crash register again quickly.
+ * Tests use {@link #restart} to take it away and bring it back on the same ports and log.
  */
-final class InProcessKafka implements AutoCloseable {
+public final class InProcessKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessKafka.class);
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private InProcessKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private InProcessKafka(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.server = started(config);
     }
 
-    static InProcessKafka start(Path logDir) {
+    public static InProcessKafka start(Path logDir) {
         try {
             Files.createDirectories(logDir);
             int port = freePort();
@@ -63,11 +67,10 @@ final class InProcessKafka implements AutoCloseable {
                         .setControllerListenerName("CONTROLLER").setMetadataLogDirectory(logDir.toString())
                         .addDirectory(logDir.toString()).run();
             }
-            var server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
-            server.startup();
             String bootstrap = "127.0.0.1:" + port;
+            var kafka = new InProcessKafka(new KafkaConfig(p, false), bootstrap);
             log.info("In-process Kafka broker on {}, log in {}", bootstrap, logDir);
-            return new InProcessKafka(server, bootstrap);
+            return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("the in-process Kafka broker did not start in " + logDir, e);
         } catch (RuntimeException e) {
@@ -83,12 +86,27 @@ final class InProcessKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    private static KafkaRaftServer started(KafkaConfig config) {
+        var server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
+    /** Stops the broker, waits {@code downtime}, and starts it again on the same ports and log. */
+    public synchronized void restart(Duration downtime) throws InterruptedException {
+        close();
+        log.info("In-process Kafka broker on {} down for {} ms", bootstrapServers, downtime.toMillis());
+        Thread.sleep(downtime.toMillis());
+        server = started(config);
+        log.info("In-process Kafka broker on {} back", bootstrapServers);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
         server.awaitShutdown();
     }

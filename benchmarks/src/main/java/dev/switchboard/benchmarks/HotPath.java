@@ -4,6 +4,8 @@ import dev.switchboard.contracts.chat.ChatEvent;
 import dev.switchboard.contracts.chat.ChatResponse;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.contracts.policy.DataClass;
+import dev.switchboard.contracts.policy.FilePolicy;
 import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.router.anthropic.AnthropicCall;
 import dev.switchboard.router.anthropic.AnthropicRequestDecoder;
@@ -12,6 +14,7 @@ import dev.switchboard.router.openai.OpenAiChatCall;
 import dev.switchboard.router.openai.OpenAiRequestDecoder;
 import dev.switchboard.router.openai.OpenAiResponseEncoder;
 import dev.switchboard.router.openai.OpenAiSseEncoder;
+import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.routing.FallbackChain;
 import dev.switchboard.router.routing.Route;
 import dev.switchboard.router.routing.RoutingTable;
@@ -49,7 +52,7 @@ final class HotPath {
     private final OpenAiResponseEncoder openAiResponseEncoder = new OpenAiResponseEncoder(json);
     private final AnthropicRequestDecoder anthropicDecoder = new AnthropicRequestDecoder(json);
     private final FallbackChain fallback = new FallbackChain();
-    private final Principal principal = new Principal("bench-app");
+    private final Caller principal;
     private final Clock clock = Clock.systemUTC();
     private final RoutingTable routes;
 
@@ -58,6 +61,9 @@ final class HotPath {
         var config = new ConfigParser(name -> "sk-bench-" + name.toLowerCase(Locale.ROOT),
                 Set.of(CannedAdapter.KIND, RefusingAdapter.KIND)).parse(resource("switchboard.yaml"), "switchboard.yaml");
         routes = RoutingTable.build(config, new ProviderRegistry(List.of(canned, new RefusingAdapter())));
+        var key = config.keysByHash().values().stream().filter(k -> "bench-app".equals(k.name())).findFirst()
+                .orElseThrow();
+        principal = new Caller(new Principal(key.name()), FilePolicy.key(key), null, DataClass.PUBLIC);
         String openAi = compact(resource("openai-chat-request.json"));
         openAiStreamRequest = bytes(openAi);
         openAiWholeRequest = bytes(replaceOnce(openAi, "\"stream\":true", "\"stream\":false"));
