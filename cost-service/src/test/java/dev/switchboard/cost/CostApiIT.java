@@ -34,7 +34,7 @@ class CostApiIT extends CostServiceTestBase {
                 .servedBy("acme", "m1", TokenUsage.of(1000, 500)).build());              // 0.002
         ledger.record(completion("a2").at("2031-03-04T23:59:59Z").key("billing-app").tag("feature", "search")
                 .servedBy("acme", "m1", TokenUsage.of(2000, 0)).build());                // 0.002
-        ledger.record(completion("a3").at("2031-03-04T12:00:00Z").key("reports-app").team("finance")
+        ledger.record(completion("a3").at("2031-03-04T12:00:00Z").key("reports-app").team("finance").user("ada")
                 .tag("feature", "summary").servedBy("fast", "f1", TokenUsage.of(100, 50)).build()); // 0.002
         // day 2: billing-app, no feature tag
         ledger.record(completion("a4").at("2031-03-05T00:00:00Z").key("billing-app")
@@ -82,6 +82,13 @@ class CostApiIT extends CostServiceTestBase {
         mvc.perform(get("/v1/spend").param("from", "2031-03-04").param("to", "2031-03-05").param("groupBy", "team"))
                 .andExpect(jsonPath("$.groups[0].group").value("payments"))
                 .andExpect(jsonPath("$.groups[1].group").value("finance"));
+
+        mvc.perform(get("/v1/spend").param("from", "2031-03-04").param("to", "2031-03-05").param("groupBy", "user"))
+                .andExpect(jsonPath("$.groups[0].group").value("user-1"))
+                .andExpect(jsonPath("$.groups[0].requests").value(3))
+                .andExpect(jsonPath("$.groups[0].costUsd").value("0.034"))
+                .andExpect(jsonPath("$.groups[1].group").value("ada"))
+                .andExpect(jsonPath("$.groups[1].costUsd").value("0.002"));
     }
 
     @Test
@@ -89,7 +96,7 @@ class CostApiIT extends CostServiceTestBase {
         mvc.perform(get("/v1/spend").param("groupBy", "colour"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error.message").value(
-                        "groupBy is 'colour' (expected one of: key, team, model, provider, tag, day)"));
+                        "groupBy is 'colour' (expected one of: key, team, user, model, provider, tag, day)"));
         mvc.perform(get("/v1/spend").param("from", "04/03/2031"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error.message").value(containsString("expected a date YYYY-MM-DD")));

@@ -18,6 +18,7 @@ public final class TestEvents {
     private String key = "app-key";
     private @Nullable String team = "payments";
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private @Nullable String user = "user-1";
     private String requestedModel = "smart";
     private @Nullable String provider = "acme";
     private @Nullable String providerModel = "m1";
@@ -44,6 +45,11 @@ public final class TestEvents {
 
     public TestEvents key(String key) {
         this.key = key;
+        return this;
+    }
+
+    public TestEvents user(@Nullable String user) {
+        this.user = user;
         return this;
     }
 
@@ -104,7 +110,7 @@ public final class TestEvents {
         var result = new CompletionEvent.Result("smart", "FIXED", provider, providerModel, status, errorCategory,
                 errorCategory == null ? "STOP" : null, usage, null,
                 new CompletionEvent.Timing(latencyMs, errorCategory == null ? firstTokenMs : -1), null);
-        return new CompletionEvent(requestId, time, new CompletionEvent.Caller(key, team, "user-1"), tags,
+        return new CompletionEvent(requestId, time, new CompletionEvent.Caller(key, team, user), tags,
                 new CompletionEvent.RequestInfo("openai", requestedModel, true), result, attempts);
     }
 }

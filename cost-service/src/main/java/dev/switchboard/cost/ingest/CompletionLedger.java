@@ -145,12 +145,12 @@ public final class CompletionLedger {
         TokenUsage usage = Objects.requireNonNullElse(charge.servedUsage(), TokenUsage.ZERO);
         boolean failed = r.errorCategory() != null || r.status() >= 400;
         jdbc.sql("""
-                        INSERT INTO spend_daily AS s (day, key_name, team, provider, model, feature, requests, errors,
+                        INSERT INTO spend_daily AS s (day, key_name, team, provider, model, feature, end_user, requests, errors,
                             input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens,
                             cost_usd, unpriced_requests)
-                        VALUES (:day, :keyName, :team, :provider, :model, :feature, 1, :errors,
+                        VALUES (:day, :keyName, :team, :provider, :model, :feature, :user, 1, :errors,
                             :input, :output, :cachedInput, :cacheWrite, :reasoning, :cost, :unpriced)
-                        ON CONFLICT (day, key_name, team, provider, model, feature) DO UPDATE SET
+                        ON CONFLICT (day, key_name, team, provider, model, feature, end_user) DO UPDATE SET
                             requests = s.requests + 1,
                             errors = s.errors + EXCLUDED.errors,
                             input_tokens = s.input_tokens + EXCLUDED.input_tokens,
@@ -166,6 +166,7 @@ public final class CompletionLedger {
                 .param("provider", Objects.requireNonNullElse(r.provider(), ""))
                 .param("model", Objects.requireNonNullElse(r.providerModel(), ""))
                 .param("feature", event.tags().getOrDefault(featureTag, ""))
+                .param("user", Objects.requireNonNullElse(event.caller().user(), ""))
                 .param("errors", failed ? 1 : 0)
                 .param("input", usage.input())
                 .param("output", usage.output())

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 enum SpendGrouping {
     KEY("key_name"),
     TEAM("team"),
+    USER("end_user"),
     MODEL("model"),
     PROVIDER("provider"),
     TAG("feature"),
