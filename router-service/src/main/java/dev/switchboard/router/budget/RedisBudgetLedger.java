@@ -2,11 +2,8 @@ package dev.switchboard.router.budget;
 
 import static java.util.Objects.requireNonNull;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import dev.switchboard.router.redis.RedisScripts;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +64,10 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
     private static final Duration GRACE = InMemoryBudgetLedger.GRACE;
     private static final long MIN_TTL_SECONDS = 60;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisScripts redis;
     private final String prefix;
     private final BudgetAlerts alerts;
     private final Clock clock;
-    private final String reserveSha;
-    private final String settleSha;
 
     /**
      * @param url    e.g. {@code redis://127.0.0.1:6379/0}
@@ -84,17 +78,7 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
         this.prefix = requireNonNull(prefix, "prefix");
         this.alerts = requireNonNull(alerts, "alerts");
         this.clock = requireNonNull(clock, "clock");
-        RedisURI uri = RedisURI.create(requireNonNull(url, "url"));
-        uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
-        try {
-            this.connection = client.connect();
-            this.reserveSha = connection.sync().scriptLoad(RESERVE);
-            this.settleSha = connection.sync().scriptLoad(SETTLE);
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+        this.redis = new RedisScripts(url, RESERVE, SETTLE);
     }
 
     @Override
@@ -113,7 +97,7 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
             args[1 + i] = Long.toString(hold.budget().budget().limitMicros());
             args[1 + n + i] = Long.toString(ttlSeconds(hold.end(), now));
         }
-        Long refused = eval(reserveSha, RESERVE, ScriptOutputType.INTEGER, keys, args);
+        Long refused = redis.eval(0, ScriptOutputType.INTEGER, keys, args);
         if (refused != null && refused > 0) {
             throw BudgetExceededException.at(holds.get(refused.intValue() - 1));
         }
@@ -141,7 +125,7 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
             args[2 + i] = Long.toString(hold.budget().budget().alertMicros());
             args[2 + n + i] = Long.toString(ttlSeconds(hold.end(), now));
         }
-        List<Object> out = eval(settleSha, SETTLE, ScriptOutputType.MULTI, keys, args);
+        List<Object> out = redis.eval(1, ScriptOutputType.MULTI, keys, args);
         for (int i = 0; i < n; i++) {
             if (((Number) out.get(2 * i + 1)).longValue() == 1) {
                 alerts.crossed(holds.get(i), ((Number) out.get(2 * i)).longValue());
@@ -156,23 +140,14 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
 
     /** Spent and reserved micro-dollars of a window, for tests and diagnostics. */
     long[] usage(String windowId) {
-        var values = connection.sync().hmget(prefix + windowId, "spent", "reserved");
+        var values = redis.commands().hmget(prefix + windowId, "spent", "reserved");
         return new long[] {Long.parseLong(values.get(0).getValueOrElse("0")),
                 Long.parseLong(values.get(1).getValueOrElse("0"))};
     }
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    }
-
-    private <T> T eval(String sha, String script, ScriptOutputType type, String[] keys, String[] args) {
-        try {
-            return connection.sync().evalsha(sha, type, keys, args);
-        } catch (RedisNoScriptException flushed) {
-            return connection.sync().eval(script, type, keys, args);
-        }
+        redis.close();
     }
 
     private static long ttlSeconds(@Nullable Instant end, Instant now) {

@@ -3,12 +3,8 @@ package dev.switchboard.router.ratelimit;
 import static dev.switchboard.router.ratelimit.SlidingWindow.WINDOW_MILLIS;
 import static java.util.Objects.requireNonNull;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
+import dev.switchboard.router.redis.RedisScripts;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -72,11 +68,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             return 0
             """;
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisScripts redis;
     private final String prefix;
-    private final String acquireSha;
-    private final String settleSha;
 
     /**
      * @param url    e.g. {@code redis://127.0.0.1:6379/0}
@@ -84,17 +77,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      */
     public RedisRateLimiter(String url, String prefix) {
         this.prefix = requireNonNull(prefix, "prefix");
-        RedisURI uri = RedisURI.create(requireNonNull(url, "url"));
-        uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
-        try {
-            this.connection = client.connect();
-            this.acquireSha = connection.sync().scriptLoad(ACQUIRE);
-            this.settleSha = connection.sync().scriptLoad(SETTLE);
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+        this.redis = new RedisScripts(url, ACQUIRE, SETTLE);
     }
 
     @Override
@@ -119,7 +102,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             args[3 + 2 * i] = Long.toString(Measure.REQUESTS.limit(limit.limit()));
             args[4 + 2 * i] = Long.toString(Measure.TOKENS.limit(limit.limit()));
         }
-        List<Object> refused = eval(acquireSha, ACQUIRE, ScriptOutputType.MULTI, keys, args);
+        List<Object> refused = redis.eval(0, ScriptOutputType.MULTI, keys, args);
         Refusals refusals = new Refusals(elapsed);
         for (int r = 0; r + 3 < refused.size(); r += 4) {
             LimitKey limit = counted.get(number(refused.get(r)).intValue() - 1);
@@ -139,7 +122,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             return;
         }
         String[] keys = limits.stream().map(l -> prefix + l.counterId(correction.window())).toArray(String[]::new);
-        eval(settleSha, SETTLE, ScriptOutputType.INTEGER, keys,
+        redis.eval(1, ScriptOutputType.INTEGER, keys,
                 new String[] {Long.toString(correction.tokens()), Long.toString(TTL_SECONDS)});
     }
 
@@ -151,23 +134,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     /** Requests and tokens counted in a window, for tests and diagnostics. */
     long[] usage(LimitKey limit, Instant windowStart) {
         String key = prefix + limit.counterId(windowStart.toEpochMilli());
-        var values = connection.sync().hmget(key, "requests", "tokens");
+        var values = redis.commands().hmget(key, "requests", "tokens");
         return new long[] {Long.parseLong(values.get(0).getValueOrElse("0")),
                 Long.parseLong(values.get(1).getValueOrElse("0"))};
     }
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    }
-
-    private <T> T eval(String sha, String script, ScriptOutputType type, String[] keys, String[] args) {
-        try {
-            return connection.sync().evalsha(sha, type, keys, args);
-        } catch (RedisNoScriptException flushed) {
-            return connection.sync().eval(script, type, keys, args);
-        }
+        redis.close();
     }
 
     private static Number number(Object value) {
