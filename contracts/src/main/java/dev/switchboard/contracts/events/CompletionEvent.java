@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param time when the request ended
  * @param tags feature tags ({@code x-switchboard-tags}, OpenAI {@code metadata}), for spend per feature
- * @param request what was asked: ingress protocol, model name as written, streamed or not
+ * @param request what was asked: ingress protocol, model name as written, streamed or not, the caller's W3C
+ *                {@code traceparent} when it sent one
  * @param result what happened: the route, who served it, the outcome, usage and cost of the served attempt
  * @param attempts every upstream call made for it, served or not, in the order they ended
  */
@@ -43,11 +44,25 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
     }
 
     /** {@code ingress}: {@code openai}, {@code anthropic} or {@code embeddings}. */
-    public record RequestInfo(String ingress, String model, boolean stream) {
+    public record RequestInfo(String ingress, String model, boolean stream, @Nullable String traceparent) {
         public RequestInfo {
             requireNonNull(ingress, "ingress");
             requireNonNull(model, "model");
         }
+
+        /** A request that came without a W3C {@code traceparent}. */
+        public RequestInfo(String ingress, String model, boolean stream) {
+            this(ingress, model, stream, null);
+        }
+
+        /** The same request as part of the caller's trace (its valid W3C {@code traceparent}, else none). */
+        public RequestInfo withTraceparent(@Nullable String header) {
+            return header != null && TRACEPARENT.matcher(header).matches() ? new RequestInfo(ingress, model, stream,
+                    header) : this;
+        }
+
+        private static final java.util.regex.Pattern TRACEPARENT =
+                java.util.regex.Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     /**

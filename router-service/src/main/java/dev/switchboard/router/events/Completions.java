@@ -75,8 +75,9 @@ public final class Completions implements AutoCloseable {
         var caller = new CompletionEvent.Caller(who.keyName(), who.team() == null ? who.principal().team() : who.team().id(),
                 user != null ? user : who.principal().user());
         var tags = Tags.of(metadata, exchange.getRequest().getHeaders().getFirst(Tags.HEADER));
+        var traced = request.withTraceparent(exchange.getRequest().getHeaders().getFirst("traceparent"));
         var completion = new Completion(RequestIds.of(exchange), start == null ? nanos.getAsLong() : start, caller,
-                tags, request, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos);
+                tags, traced, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos);
         exchange.getAttributes().put(CURRENT, completion);
         return completion;
     }

@@ -6,13 +6,19 @@ import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.events.CompletionEvent;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One OpenTelemetry span per {@link CompletionEvent}, after the fact: it starts at the request's arrival (the event's
@@ -63,8 +69,8 @@ public final class CompletionSpans implements Consumer<CompletionEvent> {
         Instant end = event.time();
         Instant start = end.minusMillis(result.timing().latencyMillis());
 
-        Span span = tracer.spanBuilder(operation + " " + request.model()).setNoParent().setSpanKind(SpanKind.CLIENT)
-                .setStartTimestamp(start).setAttribute(OPERATION, operation)
+        Span span = parented(tracer.spanBuilder(operation + " " + request.model()), request.traceparent())
+                .setSpanKind(SpanKind.CLIENT).setStartTimestamp(start).setAttribute(OPERATION, operation)
                 .setAttribute(REQUEST_MODEL, request.model()).startSpan();
         if (result.provider() != null) {
             String system = genAiSystem(result.providerKind() != null ? result.providerKind() : result.provider());
@@ -112,5 +118,16 @@ public final class CompletionSpans implements Consumer<CompletionEvent> {
             case "xai" -> "x_ai";
             default -> kind;
         };
+    }
+
+    /** The caller's span as the parent when {@code traceparent} is given (already validated), else none. */
+    static SpanBuilder parented(SpanBuilder builder, @Nullable String traceparent) {
+        if (traceparent == null) {
+            return builder.setNoParent();
+        }
+        String[] parts = traceparent.split("-");
+        var remote = SpanContext.createFromRemoteParent(parts[1], parts[2], TraceFlags.fromHex(parts[3], 0),
+                TraceState.getDefault());
+        return builder.setParent(Context.root().with(Span.wrap(remote)));
     }
 }

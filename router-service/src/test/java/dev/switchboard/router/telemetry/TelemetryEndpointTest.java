@@ -104,7 +104,9 @@ class TelemetryEndpointTest {
 
     @Test
     void requestsTokensTimingsAndAttemptsAreScrapedAndEachRequestIsASpan() {
-        JsonNode whole = JSON.readTree(chat("echo", "hello there", false).exchange().expectStatus().isOk()
+        JsonNode whole = JSON.readTree(chat("echo", "hello there", false)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         String sse = chat("streamy", "streaming works fine today", true).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -169,6 +171,12 @@ class TelemetryEndpointTest {
                 .containsExactly("stop");
         assertThat(span("limited").getAttributes().get(AttributeKey.stringKey("error.type")))
                 .isEqualTo("RATE_LIMITED");
+
+        SpanData traced = span("echo");
+        assertThat(traced.getTraceId()).as("joins the caller's trace").isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(traced.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(traced.getParentSpanContext().isRemote()).isTrue();
+        assertThat(streamedSpan.getParentSpanContext().isValid()).as("no traceparent, a root span").isFalse();
     }
 
     @Test
