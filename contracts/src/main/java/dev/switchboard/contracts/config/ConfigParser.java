@@ -47,8 +47,10 @@ public final class ConfigParser {
         var providers = new ProvidersSection(secrets, knownKinds).read(fields.get("providers"));
         var models = new ModelsSection(providers.keySet()).read(fields.get("models"));
         var aliases = new AliasesSection(models.keySet()).read(fields.get("aliases"));
-        var teams = new TeamsSection(models.keySet()).read(fields.get("teams"));
-        var keys = new KeysSection(secrets, models.keySet(), teams).read(fields.get("keys"));
+        Set<String> callable = new java.util.HashSet<>(models.keySet());
+        callable.addAll(aliases.keySet());
+        var teams = new TeamsSection(callable).read(fields.get("teams"));
+        var keys = new KeysSection(secrets, callable, teams).read(fields.get("keys"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }

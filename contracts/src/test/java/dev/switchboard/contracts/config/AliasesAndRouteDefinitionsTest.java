@@ -34,6 +34,16 @@ class AliasesAndRouteDefinitionsTest {
     }
 
     @Test
+    void keysAndTeamsMayListAnAlias() {
+        var config = parser.parse(HEAD + """
+                aliases: { quick: fast }
+                teams: [ { name: t, models: [quick] } ]
+                keys: [ { name: k, key-sha256: %s, models: [quick] } ]
+                """.formatted("a".repeat(64)), "test");
+        assertThat(config.teams().get("t").models()).containsExactly("quick");
+    }
+
+    @Test
     void anAliasMustNameAModelAndMustNotShadowOne() {
         assertThatThrownBy(() -> parser.parse(HEAD + "aliases: { quick: fats, fast: smart }\n", "test"))
                 .isInstanceOf(ConfigException.class)
