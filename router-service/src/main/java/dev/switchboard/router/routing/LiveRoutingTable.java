@@ -41,14 +41,20 @@ public final class LiveRoutingTable {
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog, Governance governance) {
         this.dataPolicies = new DataPolicies(governance);
         current = new AtomicReference<>(build(config.current(), registry, catalog, governance));
-        config.onActivate(next -> current.set(build(next, registry, catalog, governance)));
+        config.onActivate(next -> rebuild(next, registry, catalog, governance));
         governance.remote().onChange(view -> {
             SwitchboardConfig active = config.current();
             if (active.providers().values().stream().anyMatch(p -> p.credential() != null)
                     || !apiRoutes(governance).equals(builtFrom)) {
-                current.set(build(active, registry, catalog, governance));
+                rebuild(active, registry, catalog, governance);
             }
         });
+    }
+
+    /** Serialised, so a reload and a policy change never leave the older of their tables in place. */
+    private synchronized void rebuild(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
+                                      Governance governance) {
+        current.set(build(config, registry, catalog, governance));
     }
 
     private RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
