@@ -22,6 +22,12 @@ import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.providers.ProviderPoliciesEndpoint;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
 import dev.switchboard.policy.providers.ProviderPolicyService;
+import dev.switchboard.policy.routes.AliasRepository;
+import dev.switchboard.policy.routes.AliasService;
+import dev.switchboard.policy.routes.AliasesEndpoint;
+import dev.switchboard.policy.routes.RouteRepository;
+import dev.switchboard.policy.routes.RouteService;
+import dev.switchboard.policy.routes.RoutesEndpoint;
 import dev.switchboard.policy.snapshot.SnapshotEndpoint;
 import dev.switchboard.policy.teams.TeamRepository;
 import dev.switchboard.policy.teams.TeamService;
@@ -47,14 +53,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PolicyProperties.class, SwitchboardProperties.class})
 @Import({OutboxConfiguration.class, TeamsEndpoint.class, KeysEndpoint.class, OrgsEndpoint.class, UsersEndpoint.class,
-        CredentialsEndpoint.class, ProviderPoliciesEndpoint.class, SnapshotEndpoint.class, ApiErrorHandler.class})
+        CredentialsEndpoint.class, ProviderPoliciesEndpoint.class, AliasesEndpoint.class, RoutesEndpoint.class,
+        SnapshotEndpoint.class, ApiErrorHandler.class})
 public class PolicyServiceConfiguration {
 
     /** The title and summary /v3/api-docs shows above the generated paths. */
     @Bean
     OpenAPI policyOpenApi() {
         return new OpenAPI().info(new Info().title("Switchboard policy service").version("v1")
-                .description("Admin API for orgs, teams, keys, users, provider credentials and data policies; every "
+                .description("Admin API for orgs, teams, keys, users, provider credentials, data policies, model aliases "
+                        + "and routes; every "
                         + "call needs the x-switchboard-principal header the edge signs."));
     }
 
@@ -115,6 +123,28 @@ public class PolicyServiceConfiguration {
     }
 
     @Bean
+    AliasRepository aliasRepository(JdbcClient jdbc) {
+        return new AliasRepository(jdbc);
+    }
+
+    @Bean
+    RouteRepository routeRepository(JdbcClient jdbc) {
+        return new RouteRepository(jdbc);
+    }
+
+    @Bean
+    AliasService aliasService(AliasRepository aliases, RouteRepository routes, ConfigFile switchboardConfig,
+                              Outbox outbox, PlatformTransactionManager transactions) {
+        return new AliasService(aliases, routes, switchboardConfig, outbox, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    RouteService routeService(RouteRepository routes, AliasRepository aliases, ConfigFile switchboardConfig,
+                              Outbox outbox, PlatformTransactionManager transactions) {
+        return new RouteService(routes, aliases, switchboardConfig, outbox, new TransactionTemplate(transactions));
+    }
+
+    @Bean
     TeamService teamService(TeamRepository teams, OrgRepository orgs, JdbcClient jdbc, Outbox outbox,
                             PlatformTransactionManager transactions) {
         return new TeamService(teams, orgs, jdbc, outbox, new TransactionTemplate(transactions));
@@ -153,9 +183,10 @@ public class PolicyServiceConfiguration {
     }
 
     @Bean
-    FileSync fileSync(TeamRepository teams, KeyRepository keys, ProviderPolicyRepository policies, OrgRepository orgs,
-                      Outbox outbox, PlatformTransactionManager transactions, FileEnvironment fileEnvironment) {
-        return new FileSync(teams, keys, policies, orgs, outbox, new TransactionTemplate(transactions),
+    FileSync fileSync(TeamRepository teams, KeyRepository keys, ProviderPolicyRepository policies,
+                      AliasRepository aliases, OrgRepository orgs, Outbox outbox,
+                      PlatformTransactionManager transactions, FileEnvironment fileEnvironment) {
+        return new FileSync(teams, keys, policies, aliases, orgs, outbox, new TransactionTemplate(transactions),
                 fileEnvironment);
     }
 

@@ -58,7 +58,7 @@ public abstract class PolicyServiceTestBase {
 
     @BeforeEach
     void emptyTables() {
-        jdbc.sql("TRUNCATE teams, keys, users, credentials, provider_policies, changes").update();
+        jdbc.sql("TRUNCATE teams, keys, users, credentials, provider_policies, aliases, routes, changes").update();
         jdbc.sql("DELETE FROM orgs WHERE name <> 'default'").update();
     }
 

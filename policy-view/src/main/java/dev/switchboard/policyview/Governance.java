@@ -6,15 +6,21 @@ import dev.switchboard.contracts.config.SwitchboardConfig;
 import dev.switchboard.contracts.policy.CredentialSeal;
 import dev.switchboard.contracts.policy.FilePolicy;
 import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.ModelAlias;
 import dev.switchboard.contracts.policy.PolicyView;
 import dev.switchboard.contracts.policy.ProviderDataPolicy;
+import dev.switchboard.contracts.policy.RouteDefinition;
 import dev.switchboard.contracts.policy.TeamPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The governance a replica decides on: {@code switchboard.yaml}'s teams, keys and provider data policies first (they
- * are also what the policy service shows as managed by the file), then the policy service's view. Keys are named in
+ * The governance a replica decides on: {@code switchboard.yaml}'s teams, keys, provider data policies and model
+ * aliases first (they are also what the policy service shows as managed by the file), then the policy service's
+ * view. Keys are named in
  * principals by their file name or, for issued keys, by their id.
  */
 public final class Governance {
@@ -46,6 +52,24 @@ public final class Governance {
 
     public Optional<TeamPolicy> team(@Nullable String id) {
         return file.team(id).or(() -> remote.view().team(id));
+    }
+
+    /** A model alias: the file's, else the policy service's. */
+    public Optional<ModelAlias> alias(String name) {
+        return file.alias(name).or(() -> remote.view().alias(name));
+    }
+
+    /** Every alias by name, the file's winning over the policy service's of the same name. */
+    public List<ModelAlias> aliases() {
+        Map<String, ModelAlias> out = new LinkedHashMap<>();
+        remote.view().aliases().forEach(alias -> out.put(alias.alias(), alias));
+        file.aliases().forEach(alias -> out.put(alias.alias(), alias));
+        return List.copyOf(out.values());
+    }
+
+    /** The routes defined through the policy service's API (the file's routes are its {@code models:}). */
+    public List<RouteDefinition> routes() {
+        return remote.view().routes();
     }
 
     /** The name a principal carries for a key: the file name, or the id of an issued key. */

@@ -6,8 +6,10 @@ import dev.switchboard.contracts.config.ConfigFile;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.policy.CredentialSeal;
 import dev.switchboard.contracts.policy.DataClass;
+import dev.switchboard.contracts.policy.ModelAlias;
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.ProviderDataPolicy;
+import dev.switchboard.contracts.policy.RouteDefinition;
 import dev.switchboard.contracts.policy.SealedCredential;
 import dev.switchboard.contracts.policy.Source;
 import java.nio.file.Files;
@@ -72,5 +74,28 @@ class GovernanceTest {
         assertThat(governance.credential("openai-prod")).contains("sk-upstream");
         assertThat(governance.credential("nope")).isEmpty();
         assertThat(new Governance(config, remote, null).credential("openai-prod")).as("no master key").isEmpty();
+    }
+
+    @Test
+    void fileAliasesWinOverThePolicyServicesAndApiRoutesComeFromTheService() throws Exception {
+        var config = file("""
+                providers:
+                  mock: { kind: mock }
+                models:
+                  echo: mock/echo
+                aliases: { quick: echo }
+                """);
+        var remote = RemotePolicy.none();
+        var governance = new Governance(config, remote, null);
+        var route = new RouteDefinition("lorem", "\"mock/lorem\"", Source.API);
+        remote.apply(List.of(PolicyChange.of(1, new ModelAlias("quick", "lorem", Source.API)),
+                PolicyChange.of(2, new ModelAlias("fast", "lorem", Source.API)), PolicyChange.of(3, route)));
+
+        assertThat(governance.alias("quick")).contains(new ModelAlias("quick", "echo", Source.FILE));
+        assertThat(governance.alias("fast")).map(ModelAlias::target).contains("lorem");
+        assertThat(governance.alias("slow")).isEmpty();
+        assertThat(governance.aliases()).containsExactlyInAnyOrder(new ModelAlias("quick", "echo", Source.FILE),
+                new ModelAlias("fast", "lorem", Source.API));
+        assertThat(governance.routes()).containsExactly(route);
     }
 }

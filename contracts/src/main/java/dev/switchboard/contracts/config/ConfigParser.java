@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigParser {
 
-    private static final Set<String> TOP = Set.of("providers", "models", "teams", "keys");
+    private static final Set<String> TOP = Set.of("providers", "models", "aliases", "teams", "keys");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Function<String, @Nullable String> env;
@@ -46,12 +46,15 @@ public final class ConfigParser {
         var secrets = new SecretResolver(env);
         var providers = new ProvidersSection(secrets, knownKinds).read(fields.get("providers"));
         var models = new ModelsSection(providers.keySet()).read(fields.get("models"));
-        var teams = new TeamsSection(models.keySet()).read(fields.get("teams"));
-        var keys = new KeysSection(secrets, models.keySet(), teams).read(fields.get("keys"));
+        var aliases = new AliasesSection(models.keySet()).read(fields.get("aliases"));
+        Set<String> callable = new java.util.HashSet<>(models.keySet());
+        callable.addAll(aliases.keySet());
+        var teams = new TeamsSection(callable).read(fields.get("teams"));
+        var keys = new KeysSection(secrets, callable, teams).read(fields.get("keys"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new SwitchboardConfig(providers, models, keys, teams, new Stamp(0, sha256(yaml)));
+        return new SwitchboardConfig(providers, models, keys, teams, new Stamp(0, sha256(yaml)), aliases);
     }
 
     public static String sha256(String text) {

@@ -37,7 +37,8 @@ final class ModelsSection {
         return out;
     }
 
-    private ModelRoute route(String name, YamlNode node) {
+    /** One route, without checking the routes its rules name (they may be defined elsewhere). */
+    ModelRoute route(String name, YamlNode node) {
         if (!node.isObject()) {
             var target = shortTarget(node);
             return new ModelRoute(name, target == null ? List.of() : List.of(target), ModelRoute.DEFAULT_FALLBACK_ON);

@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * A validated {@code switchboard.yaml}. {@code version} counts activations in this process; {@code sha256} names
- * the file content it came from.
+ * the file content it came from. {@code aliases} maps another name callers may use to one of {@code models}.
  */
 public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
-                                Map<String, KeyConfig> keysByHash, Map<String, TeamPolicy> teams, Stamp stamp) {
+                                Map<String, KeyConfig> keysByHash, Map<String, TeamPolicy> teams, Stamp stamp,
+                                Map<String, String> aliases) {
 
     public SwitchboardConfig {
         providers = unmodifiableCopy(providers);
@@ -20,12 +21,19 @@ public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<Strin
         keysByHash = Map.copyOf(keysByHash);
         teams = unmodifiableCopy(teams);
         requireNonNull(stamp, "stamp");
+        aliases = unmodifiableCopy(aliases);
+    }
+
+    /** A config without aliases. */
+    public SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
+                             Map<String, KeyConfig> keysByHash, Map<String, TeamPolicy> teams, Stamp stamp) {
+        this(providers, models, keysByHash, teams, stamp, Map.of());
     }
 
     /** A config without teams. */
     public SwitchboardConfig(Map<String, ProviderConfig> providers, Map<String, ModelRoute> models,
                              Map<String, KeyConfig> keysByHash, Stamp stamp) {
-        this(providers, models, keysByHash, Map.of(), stamp);
+        this(providers, models, keysByHash, Map.of(), stamp, Map.of());
     }
 
     public Optional<KeyConfig> keyByHash(String sha256Hex) {
@@ -35,11 +43,11 @@ public record SwitchboardConfig(Map<String, ProviderConfig> providers, Map<Strin
     public SwitchboardConfig withKey(KeyConfig key) {
         var keys = new LinkedHashMap<>(keysByHash);
         keys.put(key.sha256Hex(), key);
-        return new SwitchboardConfig(providers, models, keys, teams, stamp);
+        return new SwitchboardConfig(providers, models, keys, teams, stamp, aliases);
     }
 
     public SwitchboardConfig withVersion(long version) {
-        return new SwitchboardConfig(providers, models, keysByHash, teams, new Stamp(version, stamp.sha256()));
+        return new SwitchboardConfig(providers, models, keysByHash, teams, new Stamp(version, stamp.sha256()), aliases);
     }
 
     private static <V> Map<String, V> unmodifiableCopy(Map<String, V> map) {

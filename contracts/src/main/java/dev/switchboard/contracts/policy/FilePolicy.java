@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The governance {@code switchboard.yaml} declares, as policy entries managed by the file: its teams, its keys
- * (already hashed) and the data policies given to its providers. The policy service applies these on start and on
+ * (already hashed), the data policies given to its providers and its model aliases. The policy service applies these on start and on
  * every reload and refuses API changes to them; the edge and routers also read them straight from the file, so a
  * deployment without a policy service keeps working.
  */
@@ -27,7 +27,13 @@ public final class FilePolicy {
         }
         return new PolicySnapshot(0, List.copyOf(config.teams().values()), keys,
                 config.providers().values().stream().filter(p -> p.dataPolicy() != null)
-                        .map(p -> p.dataPolicy()).toList(), List.of());
+                        .map(p -> p.dataPolicy()).toList(), List.of(), aliases(config), List.of());
+    }
+
+    /** The file's {@code aliases:}, managed by the file. */
+    public static List<ModelAlias> aliases(SwitchboardConfig config) {
+        return config.aliases().entrySet().stream()
+                .map(e -> new ModelAlias(e.getKey(), e.getValue(), Source.FILE)).toList();
     }
 
     public static KeyPolicy key(KeyConfig key) {

@@ -36,6 +36,14 @@ public record PolicyChange(long seq, Entity entity, String id, @Nullable Object 
         return new PolicyChange(seq, Entity.CREDENTIAL, credential.name(), credential);
     }
 
+    public static PolicyChange of(long seq, ModelAlias alias) {
+        return new PolicyChange(seq, Entity.ALIAS, alias.alias(), alias);
+    }
+
+    public static PolicyChange of(long seq, RouteDefinition route) {
+        return new PolicyChange(seq, Entity.ROUTE, route.name(), route);
+    }
+
     public static PolicyChange removed(long seq, Entity entity, String id) {
         return new PolicyChange(seq, entity, id, null);
     }
@@ -49,7 +57,9 @@ public record PolicyChange(long seq, Entity entity, String id, @Nullable Object 
         TEAM("team", TeamPolicy.class),
         KEY("key", KeyPolicy.class),
         PROVIDER_POLICY("provider-policy", ProviderDataPolicy.class),
-        CREDENTIAL("credential", SealedCredential.class);
+        CREDENTIAL("credential", SealedCredential.class),
+        ALIAS("alias", ModelAlias.class),
+        ROUTE("route", RouteDefinition.class);
 
         private final String label;
         private final Class<?> type;

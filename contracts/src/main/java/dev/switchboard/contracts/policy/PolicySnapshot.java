@@ -1,20 +1,38 @@
 package dev.switchboard.contracts.policy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a replica needs, as of change {@code seq}: what the policy service serves at start-up, before the
- * replica follows {@code policy-changes}.
+ * replica follows {@code policy-changes}. Snapshots written before aliases and routes existed read with none.
  */
 public record PolicySnapshot(long seq, List<TeamPolicy> teams, List<KeyPolicy> keys,
-                             List<ProviderDataPolicy> providerPolicies, List<SealedCredential> credentials) {
+                             List<ProviderDataPolicy> providerPolicies, List<SealedCredential> credentials,
+                             List<ModelAlias> aliases, List<RouteDefinition> routes) {
 
     public static final PolicySnapshot EMPTY = new PolicySnapshot(0, List.of(), List.of(), List.of(), List.of());
 
-    public PolicySnapshot {
-        teams = List.copyOf(teams);
-        keys = List.copyOf(keys);
-        providerPolicies = List.copyOf(providerPolicies);
-        credentials = List.copyOf(credentials);
+    public PolicySnapshot(long seq, @Nullable List<TeamPolicy> teams, @Nullable List<KeyPolicy> keys,
+                          @Nullable List<ProviderDataPolicy> providerPolicies,
+                          @Nullable List<SealedCredential> credentials, @Nullable List<ModelAlias> aliases,
+                          @Nullable List<RouteDefinition> routes) {
+        this.seq = seq;
+        this.teams = copy(teams);
+        this.keys = copy(keys);
+        this.providerPolicies = copy(providerPolicies);
+        this.credentials = copy(credentials);
+        this.aliases = copy(aliases);
+        this.routes = copy(routes);
+    }
+
+    /** A snapshot without aliases or routes. */
+    public PolicySnapshot(long seq, List<TeamPolicy> teams, List<KeyPolicy> keys,
+                          List<ProviderDataPolicy> providerPolicies, List<SealedCredential> credentials) {
+        this(seq, teams, keys, providerPolicies, credentials, List.of(), List.of());
+    }
+
+    private static <T> List<T> copy(@Nullable List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

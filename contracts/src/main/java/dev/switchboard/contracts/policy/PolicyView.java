@@ -22,10 +22,13 @@ public final class PolicyView {
     private final Map<String, KeyPolicy> keysByHash;
     private final Map<String, ProviderDataPolicy> providerPolicies;
     private final Map<String, SealedCredential> credentials;
+    private final Map<String, ModelAlias> aliases;
+    private final Map<String, RouteDefinition> routes;
 
     private PolicyView(long seq, Map<String, Long> seqByEntity, Map<String, TeamPolicy> teams,
                        Map<String, KeyPolicy> keysById, Map<String, ProviderDataPolicy> providerPolicies,
-                       Map<String, SealedCredential> credentials) {
+                       Map<String, SealedCredential> credentials, Map<String, ModelAlias> aliases,
+                       Map<String, RouteDefinition> routes) {
         this.seq = seq;
         this.seqByEntity = seqByEntity;
         this.teams = teams;
@@ -35,6 +38,8 @@ public final class PolicyView {
         this.keysByHash = Map.copyOf(byHash);
         this.providerPolicies = providerPolicies;
         this.credentials = credentials;
+        this.aliases = aliases;
+        this.routes = routes;
     }
 
     public static PolicyView of(PolicySnapshot snapshot) {
@@ -43,12 +48,16 @@ public final class PolicyView {
         Map<String, KeyPolicy> keys = new HashMap<>();
         Map<String, ProviderDataPolicy> policies = new HashMap<>();
         Map<String, SealedCredential> credentials = new HashMap<>();
+        Map<String, ModelAlias> aliases = new HashMap<>();
+        Map<String, RouteDefinition> routes = new HashMap<>();
         snapshot.teams().forEach(team -> put(teams, seqs, PolicyChange.of(snapshot.seq(), team), team));
         snapshot.keys().forEach(key -> put(keys, seqs, PolicyChange.of(snapshot.seq(), key), key));
         snapshot.providerPolicies().forEach(p -> put(policies, seqs, PolicyChange.of(snapshot.seq(), p), p));
         snapshot.credentials().forEach(c -> put(credentials, seqs, PolicyChange.of(snapshot.seq(), c), c));
+        snapshot.aliases().forEach(a -> put(aliases, seqs, PolicyChange.of(snapshot.seq(), a), a));
+        snapshot.routes().forEach(r -> put(routes, seqs, PolicyChange.of(snapshot.seq(), r), r));
         return new PolicyView(snapshot.seq(), Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
-                Map.copyOf(policies), Map.copyOf(credentials));
+                Map.copyOf(policies), Map.copyOf(credentials), Map.copyOf(aliases), Map.copyOf(routes));
     }
 
     private static <T> void put(Map<String, T> map, Map<String, Long> seqs, PolicyChange change, T value) {
@@ -63,6 +72,8 @@ public final class PolicyView {
         Map<String, KeyPolicy> keys = new HashMap<>(keysById);
         Map<String, ProviderDataPolicy> policies = new HashMap<>(providerPolicies);
         Map<String, SealedCredential> creds = new HashMap<>(credentials);
+        Map<String, ModelAlias> aliasMap = new HashMap<>(aliases);
+        Map<String, RouteDefinition> routeMap = new HashMap<>(routes);
         long top = seq;
         boolean changed = false;
         for (PolicyChange change : changes) {
@@ -78,10 +89,12 @@ public final class PolicyView {
                 case KEY -> update(keys, change);
                 case PROVIDER_POLICY -> update(policies, change);
                 case CREDENTIAL -> update(creds, change);
+                case ALIAS -> update(aliasMap, change);
+                case ROUTE -> update(routeMap, change);
             }
         }
         return changed ? new PolicyView(top, Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
-                Map.copyOf(policies), Map.copyOf(creds)) : this;
+                Map.copyOf(policies), Map.copyOf(creds), Map.copyOf(aliasMap), Map.copyOf(routeMap)) : this;
     }
 
     /** This view with a snapshot's entries applied as changes at the snapshot's sequence (removals need changes). */
@@ -91,9 +104,11 @@ public final class PolicyView {
         snapshot.keys().forEach(k -> changes.add(PolicyChange.of(snapshot.seq(), k)));
         snapshot.providerPolicies().forEach(p -> changes.add(PolicyChange.of(snapshot.seq(), p)));
         snapshot.credentials().forEach(c -> changes.add(PolicyChange.of(snapshot.seq(), c)));
+        snapshot.aliases().forEach(a -> changes.add(PolicyChange.of(snapshot.seq(), a)));
+        snapshot.routes().forEach(r -> changes.add(PolicyChange.of(snapshot.seq(), r)));
         PolicyView merged = apply(changes);
         return merged.seq >= snapshot.seq() ? merged : new PolicyView(snapshot.seq(), merged.seqByEntity, merged.teams,
-                merged.keysById, merged.providerPolicies, merged.credentials);
+                merged.keysById, merged.providerPolicies, merged.credentials, merged.aliases, merged.routes);
     }
 
     @SuppressWarnings("unchecked")
@@ -147,8 +162,24 @@ public final class PolicyView {
         return List.copyOf(keysById.values());
     }
 
+    public Optional<ModelAlias> alias(String name) {
+        return Optional.ofNullable(aliases.get(name));
+    }
+
+    public List<ModelAlias> aliases() {
+        return List.copyOf(aliases.values());
+    }
+
+    public Optional<RouteDefinition> route(String name) {
+        return Optional.ofNullable(routes.get(name));
+    }
+
+    public List<RouteDefinition> routes() {
+        return List.copyOf(routes.values());
+    }
+
     public PolicySnapshot snapshot() {
         return new PolicySnapshot(seq, teams(), keys(), List.copyOf(providerPolicies.values()),
-                List.copyOf(credentials.values()));
+                List.copyOf(credentials.values()), aliases(), routes());
     }
 }

@@ -59,4 +59,35 @@ class PolicyViewTest {
         assertThat(new String(PolicyJson.write(snapshot), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"limit\":25.50").contains("\"dataClass\":\"INTERNAL\"");
     }
+
+    @Test
+    void aliasesAndRoutesRoundTripAndApplyLikeOtherEntries() {
+        var alias = new ModelAlias("quick", "fast", Source.API);
+        var route = new RouteDefinition("fast", "{\"targets\":[\"mock/echo\"]}", Source.API);
+        assertThat(PolicyJson.readChange(PolicyJson.write(PolicyChange.of(4, alias)))).isEqualTo(PolicyChange.of(4, alias));
+        assertThat(PolicyJson.readChange(PolicyJson.write(PolicyChange.of(5, route)))).isEqualTo(PolicyChange.of(5, route));
+        assertThat(PolicyChange.of(4, alias).entityKey()).isEqualTo("alias:quick");
+        assertThat(PolicyChange.of(5, route).entityKey()).isEqualTo("route:fast");
+
+        var snapshot = new PolicySnapshot(6, List.of(), List.of(), List.of(), List.of(), List.of(alias), List.of(route));
+        assertThat(PolicyJson.readSnapshot(PolicyJson.write(snapshot))).isEqualTo(snapshot);
+        var view = PolicyView.of(snapshot);
+        assertThat(view.alias("quick")).contains(alias);
+        assertThat(view.routes()).containsExactly(route);
+        assertThat(view.snapshot()).isEqualTo(snapshot);
+
+        var later = view.apply(List.of(PolicyChange.removed(7, PolicyChange.Entity.ALIAS, "quick"),
+                PolicyChange.of(5, new RouteDefinition("fast", "\"mock/lorem\"", Source.API))));
+        assertThat(later.alias("quick")).isEmpty();
+        assertThat(later.route("fast")).as("older than what the view holds").contains(route);
+    }
+
+    @Test
+    void snapshotsWrittenBeforeAliasesExistedReadWithNone() {
+        var old = "{\"v\":1,\"seq\":2,\"teams\":[],\"keys\":[],\"providerPolicies\":[],\"credentials\":[]}";
+        var snapshot = PolicyJson.readSnapshot(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(snapshot.aliases()).isEmpty();
+        assertThat(snapshot.routes()).isEmpty();
+        assertThat(snapshot.seq()).isEqualTo(2);
+    }
 }

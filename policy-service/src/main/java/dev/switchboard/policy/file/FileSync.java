@@ -3,6 +3,7 @@ package dev.switchboard.policy.file;
 import dev.switchboard.contracts.config.SwitchboardConfig;
 import dev.switchboard.contracts.policy.FilePolicy;
 import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.ModelAlias;
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.PolicyChange.Entity;
 import dev.switchboard.contracts.policy.PolicySnapshot;
@@ -14,6 +15,7 @@ import dev.switchboard.policy.keys.KeyRepository.StoredKey;
 import dev.switchboard.policy.orgs.OrgRepository;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
+import dev.switchboard.policy.routes.AliasRepository;
 import dev.switchboard.policy.teams.TeamRepository;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,16 +41,19 @@ public final class FileSync {
     private final TeamRepository teams;
     private final KeyRepository keys;
     private final ProviderPolicyRepository providerPolicies;
+    private final AliasRepository aliases;
     private final OrgRepository orgs;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final FileEnvironment environment;
 
     public FileSync(TeamRepository teams, KeyRepository keys, ProviderPolicyRepository providerPolicies,
-                    OrgRepository orgs, Outbox outbox, TransactionTemplate transactions, FileEnvironment environment) {
+                    AliasRepository aliases, OrgRepository orgs, Outbox outbox, TransactionTemplate transactions,
+                    FileEnvironment environment) {
         this.teams = teams;
         this.keys = keys;
         this.providerPolicies = providerPolicies;
+        this.aliases = aliases;
         this.orgs = orgs;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -81,6 +86,7 @@ public final class FileSync {
             removeMissing(ids(teams.all().stream().filter(t -> t.source() == Source.FILE).toList(), TeamPolicy::id),
                     ids(declared.teams(), TeamPolicy::id), Entity.TEAM, teams::delete, out);
             syncProviderPolicies(declared.providerPolicies(), out);
+            syncAliases(declared.aliases(), out);
             return out;
         });
         if (!changes.isEmpty()) {
@@ -101,6 +107,20 @@ public final class FileSync {
         var fileManaged = stored.values().stream().filter(p -> p.source() == Source.FILE).toList();
         removeMissing(ids(fileManaged, ProviderDataPolicy::provider), ids(declared, ProviderDataPolicy::provider),
                 Entity.PROVIDER_POLICY, providerPolicies::delete, out);
+    }
+
+    /** The file's aliases; one the API had defined under the same name becomes the file's. */
+    private void syncAliases(List<ModelAlias> declared, List<PolicyChange> out) {
+        Map<String, ModelAlias> stored = aliases.all().stream().collect(Collectors.toMap(ModelAlias::alias, a -> a));
+        for (ModelAlias alias : declared) {
+            if (!alias.equals(stored.get(alias.alias()))) {
+                aliases.upsert(alias);
+                out.add(outbox.record(Entity.ALIAS, alias.alias(), alias));
+            }
+        }
+        var fileManaged = stored.values().stream().filter(a -> a.source() == Source.FILE).toList();
+        removeMissing(ids(fileManaged, ModelAlias::alias), ids(declared, ModelAlias::alias), Entity.ALIAS,
+                aliases::delete, out);
     }
 
     private void removeMissing(Collection<String> stored, List<String> declared, Entity entity,

@@ -9,6 +9,8 @@ import dev.switchboard.policy.credentials.CredentialRepository;
 import dev.switchboard.policy.keys.KeyRepository;
 import dev.switchboard.policy.keys.KeyRepository.StoredKey;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
+import dev.switchboard.policy.routes.AliasRepository;
+import dev.switchboard.policy.routes.RouteRepository;
 import dev.switchboard.policy.teams.TeamRepository;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +33,22 @@ public class SnapshotEndpoint {
     private final KeyRepository keys;
     private final ProviderPolicyRepository providerPolicies;
     private final CredentialRepository credentials;
+    private final AliasRepository aliases;
+    private final RouteRepository routes;
     private final TransactionTemplate repeatableRead;
     private final Access access;
 
     public SnapshotEndpoint(JdbcClient jdbc, TeamRepository teams, KeyRepository keys,
                             ProviderPolicyRepository providerPolicies, CredentialRepository credentials,
-                            PlatformTransactionManager transactions, Access access) {
+                            AliasRepository aliases, RouteRepository routes, PlatformTransactionManager transactions,
+                            Access access) {
         this.jdbc = jdbc;
         this.teams = teams;
         this.keys = keys;
         this.providerPolicies = providerPolicies;
         this.credentials = credentials;
+        this.aliases = aliases;
+        this.routes = routes;
         this.repeatableRead = new TransactionTemplate(transactions);
         repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         repeatableRead.setReadOnly(true);
@@ -59,6 +66,6 @@ public class SnapshotEndpoint {
         return repeatableRead.execute(tx -> new PolicySnapshot(
                 jdbc.sql("SELECT coalesce(max(seq), 0) FROM changes").query(Long.class).single(),
                 teams.all(), keys.all().stream().map(StoredKey::policy).toList(), providerPolicies.all(),
-                credentials.all()));
+                credentials.all(), aliases.all(), routes.all()));
     }
 }

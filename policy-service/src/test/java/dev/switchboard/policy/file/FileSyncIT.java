@@ -18,6 +18,7 @@ import dev.switchboard.policy.keys.KeyRepository;
 import dev.switchboard.policy.orgs.OrgRepository;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
+import dev.switchboard.policy.routes.AliasRepository;
 import dev.switchboard.policy.teams.TeamRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,10 @@ class FileSyncIT extends PolicyServiceTestBase {
 
     @BeforeEach
     void sync(@Autowired TeamRepository teams, @Autowired KeyRepository keys,
-              @Autowired ProviderPolicyRepository policies, @Autowired OrgRepository orgs, @Autowired Outbox outbox,
-              @Autowired PlatformTransactionManager transactions) {
-        sync = new FileSync(teams, keys, policies, orgs, outbox, new TransactionTemplate(transactions), environment);
+              @Autowired ProviderPolicyRepository policies, @Autowired AliasRepository aliases,
+              @Autowired OrgRepository orgs, @Autowired Outbox outbox, @Autowired PlatformTransactionManager transactions) {
+        sync = new FileSync(teams, keys, policies, aliases, orgs, outbox, new TransactionTemplate(transactions),
+                environment);
     }
 
     @Test
@@ -97,6 +99,27 @@ class FileSyncIT extends PolicyServiceTestBase {
                 .andExpect(jsonPath("$.source").value("FILE"));
         assertThat(jdbc.sql("SELECT count(*) FROM changes WHERE entity = 'team'").query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void fileAliasesAreAppliedReadOnlyAndRemovedWithTheFile() throws Exception {
+        List<PolicyChange> added = sync.apply(parse(BASE + "aliases: { quick: echo }\n"));
+        assertThat(added).extracting(PolicyChange::entityKey).contains("alias:quick");
+        assertThat(sync.apply(parse(BASE + "aliases: { quick: echo }\n"))).as("a restart").isEmpty();
+
+        mvc.perform(get(viewer("research"), "/admin/v1/aliases/quick")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.target").value("echo"))
+                .andExpect(jsonPath("$.source").value("FILE"));
+        mvc.perform(put(platformAdmin(), "/admin/v1/aliases/quick", "{\"target\":\"lorem\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error.code").value("managed_by_file"));
+        mvc.perform(delete(platformAdmin(), "/admin/v1/aliases/quick")).andExpect(status().isConflict());
+
+        List<PolicyChange> moved = sync.apply(parse(BASE + "aliases: { quick: lorem }\n"));
+        assertThat(moved).extracting(PolicyChange::entityKey).containsExactly("alias:quick");
+        List<PolicyChange> removed = sync.apply(parse(BASE));
+        assertThat(removed).extracting(PolicyChange::entityKey).containsExactly("alias:quick");
+        assertThat(removed.getFirst().body()).isNull();
     }
 
     @Test

@@ -53,6 +53,27 @@ public record Caller(Principal principal, @Nullable KeyPolicy key, @Nullable Tea
         }
     }
 
+    /**
+     * For a model asked for by an alias: each model list (the key's, the team's) must name the alias or its target,
+     * so a key limited to {@code fast} may call {@code quick -> fast}, and one limited to {@code quick} may call the
+     * alias but not {@code fast} by its own name.
+     */
+    public boolean allows(String alias, String target) {
+        return (key == null || key.models().isEmpty() || key.models().contains(alias) || key.models().contains(target))
+                && (team == null || team.allows(alias) || team.allows(target));
+    }
+
+    /** As {@link #checkModel(String)} for an alias and its target (see {@link #allows(String, String)}). */
+    public void checkModel(String alias, String target) {
+        if (key != null && !key.models().isEmpty() && !key.models().contains(alias)
+                && !key.models().contains(target)) {
+            throw denied(alias, describe(), key.models());
+        }
+        if (team != null && !team.allows(alias) && !team.allows(target)) {
+            throw denied(alias, "team '" + team.name() + "' (of " + describe() + ")", team.models());
+        }
+    }
+
     private static GatewayException denied(String model, String who, Set<String> allowed) {
         return new GatewayException(ErrorCategory.POLICY_DENIED, who + " may not use model '" + model
                 + "' (rule: allowed models of " + who.replaceFirst(" \\(of .*\\)$", "") + " are "

@@ -8,17 +8,20 @@ import dev.switchboard.providers.ProviderRegistry;
 import dev.switchboard.router.policy.Caller;
 import dev.switchboard.router.policy.DataPolicies;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The routing table of the active config version; swapped atomically when {@code switchboard.yaml} changes, and
- * when the policy view changes if a provider takes a stored credential.
+ * when the policy view changes if a provider takes a stored credential or the view's aliases or routes changed.
  */
 public final class LiveRoutingTable {
 
     private final AtomicReference<RoutingTable> current;
     private final @Nullable DataPolicies dataPolicies;
+    /** The policy view's aliases and routes the current table was built with. */
+    private volatile ApiRoutes builtFrom = ApiRoutes.NONE;
 
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry) {
         this(config, registry, ModelCatalog.builtIn());
@@ -31,22 +34,38 @@ public final class LiveRoutingTable {
         config.onActivate(next -> current.set(RoutingTable.build(next, registry, catalog)));
     }
 
-    /** With governance: data policies filter the deployments, stored credentials become API keys. */
+    /**
+     * With governance: data policies filter the deployments, stored credentials become API keys, and the policy
+     * service's aliases and routes join the file's.
+     */
     public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog, Governance governance) {
         this.dataPolicies = new DataPolicies(governance);
         current = new AtomicReference<>(build(config.current(), registry, catalog, governance));
-        config.onActivate(next -> current.set(build(next, registry, catalog, governance)));
+        config.onActivate(next -> rebuild(next, registry, catalog, governance));
         governance.remote().onChange(view -> {
             SwitchboardConfig active = config.current();
-            if (active.providers().values().stream().anyMatch(p -> p.credential() != null)) {
-                current.set(build(active, registry, catalog, governance));
+            if (active.providers().values().stream().anyMatch(p -> p.credential() != null)
+                    || !apiRoutes(governance).equals(builtFrom)) {
+                rebuild(active, registry, catalog, governance);
             }
         });
     }
 
-    private static RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
+    /** Serialised, so a reload and a policy change never leave the older of their tables in place. */
+    private synchronized void rebuild(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
                                       Governance governance) {
-        return RoutingTable.build(config, registry, catalog, name -> governance.credential(name).orElse(null));
+        current.set(build(config, registry, catalog, governance));
+    }
+
+    private RoutingTable build(SwitchboardConfig config, ProviderRegistry registry, ModelCatalog catalog,
+                               Governance governance) {
+        ApiRoutes api = apiRoutes(governance);
+        builtFrom = api;
+        return RoutingTable.build(config, registry, catalog, name -> governance.credential(name).orElse(null), api);
+    }
+
+    private static ApiRoutes apiRoutes(Governance governance) {
+        return new ApiRoutes(Set.copyOf(governance.aliases()), Set.copyOf(governance.routes()));
     }
 
     /** See {@link RoutingTable#resolve}. */
