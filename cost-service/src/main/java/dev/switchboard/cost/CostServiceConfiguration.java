@@ -1,6 +1,7 @@
 package dev.switchboard.cost;
 
 import dev.switchboard.contracts.catalog.ModelCatalog;
+import dev.switchboard.contracts.events.SpendUpdate;
 import dev.switchboard.cost.ingest.CompletionLedger;
 import dev.switchboard.cost.ingest.CompletionsListener;
 import dev.switchboard.cost.latency.LatencyEndpoint;
@@ -13,15 +14,24 @@ import dev.switchboard.cost.pricing.PriceOverrides;
 import dev.switchboard.cost.pricing.PricesEndpoint;
 import dev.switchboard.cost.requestlog.RequestLogEndpoint;
 import dev.switchboard.cost.spend.SpendEndpoint;
+import dev.switchboard.cost.spend.SpendUpdates;
 import dev.switchboard.cost.web.ApiErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,8 +81,24 @@ public class CostServiceConfiguration {
     }
 
     @Bean
-    CompletionsListener completionsListener(CompletionLedger ledger, MeterRegistry meters) {
-        return new CompletionsListener(ledger, meters);
+    CompletionsListener completionsListener(CompletionLedger ledger, SpendUpdates spendUpdates, MeterRegistry meters) {
+        return new CompletionsListener(ledger, spendUpdates::publishFor, meters);
+    }
+
+    /** Spend per key and team for the routers, on the compacted {@code spend-updates} topic. */
+    @Bean(destroyMethod = "close")
+    SpendUpdates spendUpdates(JdbcClient jdbc, Clock costClock, Environment environment) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.CLIENT_ID_CONFIG, "cost-spend-updates");
+        return new SpendUpdates(jdbc, new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                SpendUpdate.TOPIC, costClock);
+    }
+
+    @Bean
+    NewTopic spendUpdatesTopic() {
+        return TopicBuilder.name(SpendUpdate.TOPIC).partitions(1).replicas(1).compact().build();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,10 +25,13 @@ public final class CompletionsListener {
     private static final Logger log = LoggerFactory.getLogger(CompletionsListener.class);
 
     private final CompletionLedger ledger;
+    private final Consumer<List<CompletionEvent>> recorded;
     private final Counter malformed;
 
-    public CompletionsListener(CompletionLedger ledger, MeterRegistry meters) {
+    /** @param recorded told of every batch once it is recorded (spend updates for the routers) */
+    public CompletionsListener(CompletionLedger ledger, Consumer<List<CompletionEvent>> recorded, MeterRegistry meters) {
         this.ledger = requireNonNull(ledger, "ledger");
+        this.recorded = requireNonNull(recorded, "recorded");
         this.malformed = meters.counter("switchboard.cost.events", "outcome", "malformed");
     }
 
@@ -44,6 +48,7 @@ public final class CompletionsListener {
         }
         if (!events.isEmpty()) {
             ledger.recordAll(events);
+            recorded.accept(events);
         }
     }
 
