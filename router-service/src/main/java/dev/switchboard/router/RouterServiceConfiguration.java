@@ -13,6 +13,8 @@ import dev.switchboard.router.admission.Admission;
 import dev.switchboard.router.anthropic.MessagesHandler;
 import dev.switchboard.router.budget.BudgetConfiguration;
 import dev.switchboard.router.budget.BudgetGuard;
+import dev.switchboard.router.budget.BudgetLedger;
+import dev.switchboard.router.budget.SpendFollower;
 import dev.switchboard.router.events.CompletionFilter;
 import dev.switchboard.router.events.Completions;
 import dev.switchboard.router.events.EventsConfiguration;
@@ -123,6 +125,16 @@ public class RouterServiceConfiguration {
         RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
         var planner = new Planner(health, latency, random, 0.05);
         return new Routing(routes, planner, new FallbackChain(health, latency, Clock.systemUTC(), random));
+    }
+
+    /** Raises budget counters to what cost-service recorded, when there is a broker to hear it from. */
+    @Bean(destroyMethod = "close")
+    SpendFollower spendFollower(Governance governance, BudgetLedger budgetLedger, Environment environment) {
+        String kafka = environment.getProperty("spring.kafka.bootstrap-servers");
+        var follower = new SpendFollower(governance, budgetLedger, Clock.systemUTC(),
+                kafka == null || kafka.isBlank() ? null : kafka);
+        follower.start();
+        return follower;
     }
 
     @Bean

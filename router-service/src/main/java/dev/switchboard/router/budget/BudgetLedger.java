@@ -21,6 +21,13 @@ public interface BudgetLedger {
     /** Releases the reservation and counts {@code actualMicros} as spent in the same windows. Call it once. */
     void settle(Reservation reservation, long actualMicros);
 
+    /**
+     * Raises the spend of {@code budget}'s window holding {@code now} to {@code micros} when it is lower: what
+     * cost-service recorded for that owner and window. Never lowers it, so spend this ledger settled itself and
+     * cost-service has not seen yet still counts.
+     */
+    void raiseSpent(BudgetKey budget, Instant now, long micros);
+
     /** Whether calls wait on the network, so callers keep them off event-loop threads. */
     default boolean blocking() {
         return false;

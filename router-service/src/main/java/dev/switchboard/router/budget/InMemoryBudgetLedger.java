@@ -67,6 +67,13 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         }
     }
 
+    @Override
+    public synchronized void raiseSpent(BudgetKey budget, Instant now, long micros) {
+        Reservation.Hold hold = Reservation.windows(List.of(budget), now).getFirst();
+        Window window = windows.computeIfAbsent(hold.id(), id -> new Window(hold.end()));
+        window.spent = Math.max(window.spent, micros);
+    }
+
     /** Spent and reserved micro-dollars of a window, for tests and diagnostics. */
     synchronized long[] usage(String windowId) {
         Window window = windows.get(windowId);

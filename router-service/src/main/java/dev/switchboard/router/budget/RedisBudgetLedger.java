@@ -64,6 +64,15 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
     private static final Duration GRACE = InMemoryBudgetLedger.GRACE;
     private static final long MIN_TTL_SECONDS = 60;
 
+    /** KEYS[1] the window; ARGV[1] the recorded spend, ARGV[2] the window's TTL (0: none). */
+    private static final String RAISE = """
+            local spent = tonumber(redis.call('HGET', KEYS[1], 'spent') or '0')
+            if spent < tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'spent', ARGV[1]) end
+            local ttl = tonumber(ARGV[2])
+            if ttl > 0 then redis.call('EXPIRE', KEYS[1], ttl) end
+            return 0
+            """;
+
     private final RedisScripts redis;
     private final String prefix;
     private final BudgetAlerts alerts;
@@ -78,7 +87,7 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
         this.prefix = requireNonNull(prefix, "prefix");
         this.alerts = requireNonNull(alerts, "alerts");
         this.clock = requireNonNull(clock, "clock");
-        this.redis = new RedisScripts(url, RESERVE, SETTLE);
+        this.redis = new RedisScripts(url, RESERVE, SETTLE, RAISE);
     }
 
     @Override
@@ -131,6 +140,13 @@ public final class RedisBudgetLedger implements BudgetLedger, AutoCloseable {
                 alerts.crossed(holds.get(i), ((Number) out.get(2 * i)).longValue());
             }
         }
+    }
+
+    @Override
+    public void raiseSpent(BudgetKey budget, Instant now, long micros) {
+        Reservation.Hold hold = Reservation.windows(List.of(budget), now).getFirst();
+        redis.eval(2, ScriptOutputType.INTEGER, new String[] {prefix + hold.id()},
+                new String[] {Long.toString(micros), Long.toString(ttlSeconds(hold.end(), now))});
     }
 
     @Override

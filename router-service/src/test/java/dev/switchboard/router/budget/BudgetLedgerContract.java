@@ -59,6 +59,22 @@ abstract class BudgetLedgerContract {
     }
 
     @Test
+    void recordedSpendRaisesTheCounterButNeverLowersIt() {
+        BudgetLedger ledger = ledger();
+        BudgetKey monthly = budget("1.00", Budget.Period.MONTHLY, null);
+        ledger.settle(ledger.reserve(List.of(monthly), 300_000, clock.instant()), 200_000);
+
+        ledger.raiseSpent(monthly, clock.instant(), 150_000);
+        assertThat(usage("key:app:monthly:2026-11-01")).as("cost-service has not seen it all yet")
+                .containsExactly(200_000, 0);
+        ledger.raiseSpent(monthly, clock.instant(), 900_000);
+        assertThat(usage("key:app:monthly:2026-11-01")).containsExactly(900_000, 0);
+        assertThatThrownBy(() -> ledger.reserve(List.of(monthly), 100_001, clock.instant()))
+                .isInstanceOf(BudgetExceededException.class);
+        ledger.reserve(List.of(monthly), 100_000, clock.instant());
+    }
+
+    @Test
     void refusesAReservationThatDoesNotFitNamingTheBudgetAndItsReset() {
         BudgetLedger ledger = ledger();
         BudgetKey monthly = budget("1.00", Budget.Period.MONTHLY, null);
