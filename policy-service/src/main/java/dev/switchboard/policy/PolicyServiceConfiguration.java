@@ -17,6 +17,7 @@ import dev.switchboard.policy.keys.KeyRepository;
 import dev.switchboard.policy.keys.KeyService;
 import dev.switchboard.policy.keys.KeysEndpoint;
 import dev.switchboard.policy.orgs.OrgRepository;
+import dev.switchboard.policy.orgs.OrgService;
 import dev.switchboard.policy.orgs.OrgsEndpoint;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.providers.ProviderPoliciesEndpoint;
@@ -100,6 +101,11 @@ public class PolicyServiceConfiguration {
     @Bean
     OrgRepository orgRepository(JdbcClient jdbc) {
         return new OrgRepository(jdbc);
+    }
+
+    @Bean
+    OrgService orgService(OrgRepository orgs, Outbox outbox, PlatformTransactionManager transactions) {
+        return new OrgService(orgs, outbox, new TransactionTemplate(transactions));
     }
 
     @Bean

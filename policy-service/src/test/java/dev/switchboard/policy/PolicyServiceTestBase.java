@@ -60,6 +60,7 @@ public abstract class PolicyServiceTestBase {
     void emptyTables() {
         jdbc.sql("TRUNCATE teams, keys, users, credentials, provider_policies, aliases, routes, changes").update();
         jdbc.sql("DELETE FROM orgs WHERE name <> 'default'").update();
+        jdbc.sql("UPDATE orgs SET budgets = '[]', source = 'BUILT_IN' WHERE name = 'default'").update();
     }
 
     protected static Principal platformAdmin() {

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.policy.CredentialSeal;
 import dev.switchboard.contracts.policy.FilePolicy;
 import dev.switchboard.contracts.policy.KeyPolicy;
 import dev.switchboard.contracts.policy.ModelAlias;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.PolicyView;
 import dev.switchboard.contracts.policy.ProviderDataPolicy;
 import dev.switchboard.contracts.policy.RouteDefinition;
@@ -18,8 +19,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The governance a replica decides on: {@code switchboard.yaml}'s teams, keys, provider data policies and model
- * aliases first (they are also what the policy service shows as managed by the file), then the policy service's
+ * The governance a replica decides on: {@code switchboard.yaml}'s organisations, teams, keys, provider data policies
+ * and model aliases first (they are also what the policy service shows as managed by the file), then the policy service's
  * view. Keys are named in
  * principals by their file name or, for issued keys, by their id.
  */
@@ -52,6 +53,11 @@ public final class Governance {
 
     public Optional<TeamPolicy> team(@Nullable String id) {
         return file.team(id).or(() -> remote.view().team(id));
+    }
+
+    /** An organisation: the file's, else the policy service's; empty for one neither declares (it has no budgets). */
+    public Optional<OrgPolicy> org(@Nullable String id) {
+        return file.org(id).or(() -> remote.view().org(id));
     }
 
     /** A model alias: the file's, else the policy service's. */

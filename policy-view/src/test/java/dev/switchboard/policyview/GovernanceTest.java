@@ -3,15 +3,18 @@ package dev.switchboard.policyview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.config.ConfigFile;
+import dev.switchboard.contracts.config.Budget;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.policy.CredentialSeal;
 import dev.switchboard.contracts.policy.DataClass;
 import dev.switchboard.contracts.policy.ModelAlias;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.ProviderDataPolicy;
 import dev.switchboard.contracts.policy.RouteDefinition;
 import dev.switchboard.contracts.policy.SealedCredential;
 import dev.switchboard.contracts.policy.Source;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,5 +100,30 @@ class GovernanceTest {
         assertThat(governance.aliases()).containsExactlyInAnyOrder(new ModelAlias("quick", "echo", Source.FILE),
                 new ModelAlias("fast", "lorem", Source.API));
         assertThat(governance.routes()).containsExactly(route);
+    }
+
+    @Test
+    void fileOrgsWinOverThePolicyServicesAndUndeclaredOrgsAreEmpty() throws Exception {
+        var config = file("""
+                providers:
+                  mock: { kind: mock }
+                models:
+                  echo: mock/echo
+                orgs:
+                  - { name: acme, budgets: [ { limit: "5.00", period: monthly } ] }
+                teams:
+                  - { name: payments, org: acme }
+                """);
+        var remote = RemotePolicy.none();
+        var governance = new Governance(config, remote, null);
+        var serviceAcme = new OrgPolicy("acme", "acme", List.of(), Source.API);
+        var globex = new OrgPolicy("globex", "globex",
+                List.of(new Budget(new BigDecimal("1.00"), Budget.Period.DAILY, null)), Source.API);
+        remote.apply(List.of(PolicyChange.of(1, serviceAcme), PolicyChange.of(2, globex)));
+
+        assertThat(governance.org("acme")).map(OrgPolicy::source).contains(Source.FILE);
+        assertThat(governance.org("acme").orElseThrow().budgets()).extracting(Budget::name).containsExactly("monthly");
+        assertThat(governance.org("globex")).contains(globex);
+        assertThat(governance.org("default")).isEmpty();
     }
 }

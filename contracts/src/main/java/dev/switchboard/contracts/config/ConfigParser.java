@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigParser {
 
-    private static final Set<String> TOP = Set.of("providers", "models", "aliases", "teams", "keys");
+    private static final Set<String> TOP = Set.of("providers", "models", "aliases", "orgs", "teams", "keys");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Function<String, @Nullable String> env;
@@ -49,12 +49,13 @@ public final class ConfigParser {
         var aliases = new AliasesSection(models.keySet()).read(fields.get("aliases"));
         Set<String> callable = new java.util.HashSet<>(models.keySet());
         callable.addAll(aliases.keySet());
+        var orgs = OrgsSection.read(fields.get("orgs"));
         var teams = new TeamsSection(callable).read(fields.get("teams"));
         var keys = new KeysSection(secrets, callable, teams).read(fields.get("keys"));
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new SwitchboardConfig(providers, models, keys, teams, new Stamp(0, sha256(yaml)), aliases);
+        return new SwitchboardConfig(providers, models, keys, teams, new Stamp(0, sha256(yaml)), aliases, orgs);
     }
 
     public static String sha256(String text) {

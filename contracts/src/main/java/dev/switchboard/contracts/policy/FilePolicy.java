@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The governance {@code switchboard.yaml} declares, as policy entries managed by the file: its teams, its keys
- * (already hashed), the data policies given to its providers and its model aliases. The policy service applies these on start and on
+ * The governance {@code switchboard.yaml} declares, as policy entries managed by the file: its organisations, its
+ * teams, its keys (already hashed), the data policies given to its providers and its model aliases. The policy service applies these on start and on
  * every reload and refuses API changes to them; the edge and routers also read them straight from the file, so a
  * deployment without a policy service keeps working.
  */
@@ -27,7 +27,8 @@ public final class FilePolicy {
         }
         return new PolicySnapshot(0, List.copyOf(config.teams().values()), keys,
                 config.providers().values().stream().filter(p -> p.dataPolicy() != null)
-                        .map(p -> p.dataPolicy()).toList(), List.of(), aliases(config), List.of());
+                        .map(p -> p.dataPolicy()).toList(), List.of(), aliases(config), List.of(),
+                List.copyOf(config.orgs().values()));
     }
 
     /** The file's {@code aliases:}, managed by the file. */

@@ -44,6 +44,10 @@ public record PolicyChange(long seq, Entity entity, String id, @Nullable Object 
         return new PolicyChange(seq, Entity.ROUTE, route.name(), route);
     }
 
+    public static PolicyChange of(long seq, OrgPolicy org) {
+        return new PolicyChange(seq, Entity.ORG, org.id(), org);
+    }
+
     public static PolicyChange removed(long seq, Entity entity, String id) {
         return new PolicyChange(seq, entity, id, null);
     }
@@ -59,7 +63,8 @@ public record PolicyChange(long seq, Entity entity, String id, @Nullable Object 
         PROVIDER_POLICY("provider-policy", ProviderDataPolicy.class),
         CREDENTIAL("credential", SealedCredential.class),
         ALIAS("alias", ModelAlias.class),
-        ROUTE("route", RouteDefinition.class);
+        ROUTE("route", RouteDefinition.class),
+        ORG("org", OrgPolicy.class);
 
         private final String label;
         private final Class<?> type;

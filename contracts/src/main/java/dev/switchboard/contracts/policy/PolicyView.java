@@ -24,11 +24,12 @@ public final class PolicyView {
     private final Map<String, SealedCredential> credentials;
     private final Map<String, ModelAlias> aliases;
     private final Map<String, RouteDefinition> routes;
+    private final Map<String, OrgPolicy> orgs;
 
     private PolicyView(long seq, Map<String, Long> seqByEntity, Map<String, TeamPolicy> teams,
                        Map<String, KeyPolicy> keysById, Map<String, ProviderDataPolicy> providerPolicies,
                        Map<String, SealedCredential> credentials, Map<String, ModelAlias> aliases,
-                       Map<String, RouteDefinition> routes) {
+                       Map<String, RouteDefinition> routes, Map<String, OrgPolicy> orgs) {
         this.seq = seq;
         this.seqByEntity = seqByEntity;
         this.teams = teams;
@@ -40,6 +41,7 @@ public final class PolicyView {
         this.credentials = credentials;
         this.aliases = aliases;
         this.routes = routes;
+        this.orgs = orgs;
     }
 
     public static PolicyView of(PolicySnapshot snapshot) {
@@ -50,14 +52,17 @@ public final class PolicyView {
         Map<String, SealedCredential> credentials = new HashMap<>();
         Map<String, ModelAlias> aliases = new HashMap<>();
         Map<String, RouteDefinition> routes = new HashMap<>();
+        Map<String, OrgPolicy> orgs = new HashMap<>();
         snapshot.teams().forEach(team -> put(teams, seqs, PolicyChange.of(snapshot.seq(), team), team));
         snapshot.keys().forEach(key -> put(keys, seqs, PolicyChange.of(snapshot.seq(), key), key));
         snapshot.providerPolicies().forEach(p -> put(policies, seqs, PolicyChange.of(snapshot.seq(), p), p));
         snapshot.credentials().forEach(c -> put(credentials, seqs, PolicyChange.of(snapshot.seq(), c), c));
         snapshot.aliases().forEach(a -> put(aliases, seqs, PolicyChange.of(snapshot.seq(), a), a));
         snapshot.routes().forEach(r -> put(routes, seqs, PolicyChange.of(snapshot.seq(), r), r));
+        snapshot.orgs().forEach(o -> put(orgs, seqs, PolicyChange.of(snapshot.seq(), o), o));
         return new PolicyView(snapshot.seq(), Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
-                Map.copyOf(policies), Map.copyOf(credentials), Map.copyOf(aliases), Map.copyOf(routes));
+                Map.copyOf(policies), Map.copyOf(credentials), Map.copyOf(aliases), Map.copyOf(routes),
+                Map.copyOf(orgs));
     }
 
     private static <T> void put(Map<String, T> map, Map<String, Long> seqs, PolicyChange change, T value) {
@@ -74,6 +79,7 @@ public final class PolicyView {
         Map<String, SealedCredential> creds = new HashMap<>(credentials);
         Map<String, ModelAlias> aliasMap = new HashMap<>(aliases);
         Map<String, RouteDefinition> routeMap = new HashMap<>(routes);
+        Map<String, OrgPolicy> orgMap = new HashMap<>(orgs);
         long top = seq;
         boolean changed = false;
         for (PolicyChange change : changes) {
@@ -91,10 +97,12 @@ public final class PolicyView {
                 case CREDENTIAL -> update(creds, change);
                 case ALIAS -> update(aliasMap, change);
                 case ROUTE -> update(routeMap, change);
+                case ORG -> update(orgMap, change);
             }
         }
         return changed ? new PolicyView(top, Map.copyOf(seqs), Map.copyOf(teams), Map.copyOf(keys),
-                Map.copyOf(policies), Map.copyOf(creds), Map.copyOf(aliasMap), Map.copyOf(routeMap)) : this;
+                Map.copyOf(policies), Map.copyOf(creds), Map.copyOf(aliasMap), Map.copyOf(routeMap),
+                Map.copyOf(orgMap)) : this;
     }
 
     /** This view with a snapshot's entries applied as changes at the snapshot's sequence (removals need changes). */
@@ -106,9 +114,11 @@ public final class PolicyView {
         snapshot.credentials().forEach(c -> changes.add(PolicyChange.of(snapshot.seq(), c)));
         snapshot.aliases().forEach(a -> changes.add(PolicyChange.of(snapshot.seq(), a)));
         snapshot.routes().forEach(r -> changes.add(PolicyChange.of(snapshot.seq(), r)));
+        snapshot.orgs().forEach(o -> changes.add(PolicyChange.of(snapshot.seq(), o)));
         PolicyView merged = apply(changes);
         return merged.seq >= snapshot.seq() ? merged : new PolicyView(snapshot.seq(), merged.seqByEntity, merged.teams,
-                merged.keysById, merged.providerPolicies, merged.credentials, merged.aliases, merged.routes);
+                merged.keysById, merged.providerPolicies, merged.credentials, merged.aliases, merged.routes,
+                merged.orgs);
     }
 
     @SuppressWarnings("unchecked")
@@ -178,8 +188,17 @@ public final class PolicyView {
         return List.copyOf(routes.values());
     }
 
+    /** An organisation by id; one no entry declares has no budgets (empty here). */
+    public Optional<OrgPolicy> org(@Nullable String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(orgs.get(id));
+    }
+
+    public List<OrgPolicy> orgs() {
+        return List.copyOf(orgs.values());
+    }
+
     public PolicySnapshot snapshot() {
         return new PolicySnapshot(seq, teams(), keys(), List.copyOf(providerPolicies.values()),
-                List.copyOf(credentials.values()), aliases(), routes());
+                List.copyOf(credentials.values()), aliases(), routes(), orgs());
     }
 }

@@ -71,7 +71,7 @@ class ConfigParserTest {
                 """, "switchboard.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "extra: unknown key (expected one of: aliases, keys, models, providers, teams)",
+                        "extra: unknown key (expected one of: aliases, keys, models, orgs, providers, teams)",
                         "providers.openai.api-key: secrets are given as env:NAME, never inline",
                         "providers.grok.kind: unknown provider kind 'grok' (expected one of: groq, mock, openai)",
                         "providers.grok.api-key: environment variable MISSING is not set",

@@ -29,6 +29,38 @@ class GovernanceParsingTest {
             """;
 
     @Test
+    void readsOrgsWithTheirBudgetsAsFileEntries() {
+        var config = parser.parse(HEAD + """
+                orgs:
+                  - { name: acme, budgets: [ { limit: "100.00", period: monthly, alert-at: 0.9 } ] }
+                teams:
+                  - { name: payments, org: acme }
+                  - { name: research, org: elsewhere }
+                """, "switchboard.yaml");
+
+        var acme = config.orgs().get("acme");
+        assertThat(acme.budgets()).extracting(Budget::name).containsExactly("monthly");
+        assertThat(acme.source()).isEqualTo(Source.FILE);
+        assertThat(config.orgs()).as("a team may name an org the file does not declare").doesNotContainKey("elsewhere");
+        assertThat(FilePolicy.of(config).orgs()).containsExactly(acme);
+    }
+
+    @Test
+    void rejectsBadOrgsWithTheirPaths() {
+        assertThatThrownBy(() -> parser.parse(HEAD + """
+                orgs:
+                  - { name: Acme }
+                  - { name: acme, budgets: [ { limit: "1", period: yearly } ], owner: bob }
+                  - { name: acme }
+                """, "switchboard.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("orgs[0].name: org names are lower-case letters")
+                .hasMessageContaining("orgs[1].budgets[0].period: unknown period 'yearly'")
+                .hasMessageContaining("orgs[1].owner: unknown key")
+                .hasMessageContaining("orgs[2]: duplicate org name 'acme'");
+    }
+
+    @Test
     void readsTeamsKeysGovernanceAndProviderDataPolicies() {
         var config = parser.parse(HEAD + """
                 teams:

@@ -88,6 +88,28 @@ class PolicyViewTest {
         var snapshot = PolicyJson.readSnapshot(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(snapshot.aliases()).isEmpty();
         assertThat(snapshot.routes()).isEmpty();
+        assertThat(snapshot.orgs()).isEmpty();
         assertThat(snapshot.seq()).isEqualTo(2);
+    }
+
+    @Test
+    void orgsRoundTripAndApplyLikeOtherEntries() {
+        var org = new OrgPolicy("acme", "acme", List.of(new dev.switchboard.contracts.config.Budget(
+                new java.math.BigDecimal("5.00"), dev.switchboard.contracts.config.Budget.Period.MONTHLY, null)),
+                Source.API);
+        assertThat(PolicyJson.readChange(PolicyJson.write(PolicyChange.of(3, org)))).isEqualTo(PolicyChange.of(3, org));
+        assertThat(PolicyChange.of(3, org).entityKey()).isEqualTo("org:acme");
+
+        var snapshot = new PolicySnapshot(3, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(org));
+        assertThat(PolicyJson.readSnapshot(PolicyJson.write(snapshot))).isEqualTo(snapshot);
+        var view = PolicyView.of(snapshot);
+        assertThat(view.org("acme")).contains(org);
+        assertThat(view.org("default")).as("an org no entry declares").isEmpty();
+        assertThat(view.snapshot()).isEqualTo(snapshot);
+
+        assertThat(view.apply(List.of(PolicyChange.removed(2, PolicyChange.Entity.ORG, "acme"))).org("acme"))
+                .as("older than what the view holds").contains(org);
+        assertThat(view.apply(List.of(PolicyChange.removed(4, PolicyChange.Entity.ORG, "acme"))).org("acme")).isEmpty();
     }
 }

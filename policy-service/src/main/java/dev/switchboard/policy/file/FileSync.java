@@ -4,6 +4,7 @@ import dev.switchboard.contracts.config.SwitchboardConfig;
 import dev.switchboard.contracts.policy.FilePolicy;
 import dev.switchboard.contracts.policy.KeyPolicy;
 import dev.switchboard.contracts.policy.ModelAlias;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.PolicyChange.Entity;
 import dev.switchboard.contracts.policy.PolicySnapshot;
@@ -13,6 +14,7 @@ import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policy.keys.KeyRepository;
 import dev.switchboard.policy.keys.KeyRepository.StoredKey;
 import dev.switchboard.policy.orgs.OrgRepository;
+import dev.switchboard.policy.orgs.OrgService;
 import dev.switchboard.policy.outbox.Outbox;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
 import dev.switchboard.policy.routes.AliasRepository;
@@ -70,7 +72,7 @@ public final class FileSync {
             Map<String, KeyPolicy> storedKeys = keys.all().stream().map(StoredKey::policy)
                     .filter(k -> k.source() == Source.FILE).collect(Collectors.toMap(KeyPolicy::id, k -> k));
             removeMissing(storedKeys.keySet(), ids(fileKeys, KeyPolicy::id), Entity.KEY, keys::delete, out);
-            declared.teams().forEach(team -> orgs.add(team.org()));
+            syncOrgs(declared.orgs(), declared.teams(), out);
             for (TeamPolicy team : declared.teams()) {
                 if (!teams.find(team.id()).equals(Optional.of(team))) {
                     teams.upsert(team);
@@ -85,6 +87,7 @@ public final class FileSync {
             }
             removeMissing(ids(teams.all().stream().filter(t -> t.source() == Source.FILE).toList(), TeamPolicy::id),
                     ids(declared.teams(), TeamPolicy::id), Entity.TEAM, teams::delete, out);
+            removeMissingOrgs(declared.orgs(), out);
             syncProviderPolicies(declared.providerPolicies(), out);
             syncAliases(declared.aliases(), out);
             return out;
@@ -93,6 +96,45 @@ public final class FileSync {
             log.info("switchboard.yaml version {} applied: {} policy changes", config.stamp().version(), changes.size());
         }
         return changes;
+    }
+
+    /**
+     * The file's organisations (one the API had made under the same name becomes the file's), then the organisations
+     * its teams name that nothing declares yet: those are added without budgets, managed by the API.
+     */
+    private void syncOrgs(List<OrgPolicy> declared, List<TeamPolicy> fileTeams, List<PolicyChange> out) {
+        for (OrgPolicy org : declared) {
+            if (!orgs.find(org.id()).equals(Optional.of(org))) {
+                orgs.upsert(org);
+                out.add(outbox.record(Entity.ORG, org.id(), org));
+            }
+        }
+        for (TeamPolicy team : fileTeams) {
+            orgs.add(team.org()).ifPresent(org -> out.add(outbox.record(Entity.ORG, org.id(), org)));
+        }
+    }
+
+    /**
+     * File organisations the file no longer declares: removed when no team is left in them, else kept without
+     * budgets and handed to the API ({@code default} goes back to being built in), so their teams stay valid.
+     */
+    private void removeMissingOrgs(List<OrgPolicy> declared, List<PolicyChange> out) {
+        List<String> names = ids(declared, OrgPolicy::id);
+        for (OrgPolicy stored : orgs.all()) {
+            if (stored.source() != Source.FILE || names.contains(stored.id())) {
+                continue;
+            }
+            boolean builtIn = OrgService.DEFAULT_ORG.equals(stored.id());
+            if (!builtIn && orgs.teams(stored.id()) == 0) {
+                orgs.delete(stored.id());
+                out.add(outbox.record(Entity.ORG, stored.id(), null));
+            } else {
+                OrgPolicy kept = new OrgPolicy(stored.id(), stored.name(), List.of(),
+                        builtIn ? Source.BUILT_IN : Source.API);
+                orgs.upsert(kept);
+                out.add(outbox.record(Entity.ORG, kept.id(), kept));
+            }
+        }
     }
 
     private void syncProviderPolicies(List<ProviderDataPolicy> declared, List<PolicyChange> out) {

@@ -1,57 +1,70 @@
 package dev.switchboard.policy.orgs;
 
 import dev.switchboard.contracts.identity.Principal;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.policy.access.Access;
 import dev.switchboard.policy.access.CallerFilter;
 import dev.switchboard.policy.web.ApiException;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /admin/v1/orgs}: organisations (platform admins only). */
+/** {@code /admin/v1/orgs}: organisations and the budgets their teams share (platform admins only). */
 @RestController
 @RequestMapping("/admin/v1/orgs")
 public class OrgsEndpoint {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     private final OrgRepository orgs;
+    private final OrgService service;
     private final Access access;
 
-    public OrgsEndpoint(OrgRepository orgs, Access access) {
+    public OrgsEndpoint(OrgRepository orgs, OrgService service, Access access) {
         this.orgs = orgs;
+        this.service = service;
         this.access = access;
     }
 
-    /** One organisation. */
-    public record Org(@Nullable String name) {}
-
     @GetMapping
-    public List<Org> list(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller) {
+    public List<OrgPolicy> list(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller) {
         access.requirePlatformAdmin(caller);
-        return orgs.names().stream().map(Org::new).toList();
+        return orgs.all();
+    }
+
+    @GetMapping("/{org}")
+    public OrgPolicy get(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller, @PathVariable String org) {
+        access.requirePlatformAdmin(caller);
+        return orgs.find(org).orElseThrow(() -> ApiException.notFound("organisation '" + org + "' not found"));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Org create(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller, @RequestBody Org org) {
+    public OrgPolicy create(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller,
+                            @RequestBody OrgSettings settings) {
         access.requirePlatformAdmin(caller);
-        String name = org.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("invalid_name", "organisation names are lower-case letters, digits, '.', '_'"
-                    + " and '-' (at most 63)");
-        }
-        if (!orgs.add(name)) {
-            throw ApiException.conflict("already_exists", "organisation '" + name + "' already exists");
-        }
-        return org;
+        return service.create(settings);
+    }
+
+    /** Creates the organisation or replaces its budgets. */
+    @PutMapping("/{org}")
+    public OrgPolicy put(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller, @PathVariable String org,
+                         @RequestBody OrgSettings settings) {
+        access.requirePlatformAdmin(caller);
+        return service.put(org, settings);
+    }
+
+    @DeleteMapping("/{org}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@RequestAttribute(CallerFilter.ATTRIBUTE) Principal caller, @PathVariable String org) {
+        access.requirePlatformAdmin(caller);
+        service.delete(org);
     }
 }

@@ -1,4 +1,4 @@
-/** Organisations, the top of the team hierarchy. */
+/** Organisations, the top of the team hierarchy, and the budgets their teams share. */
 @NullMarked
 package dev.switchboard.policy.orgs;
 

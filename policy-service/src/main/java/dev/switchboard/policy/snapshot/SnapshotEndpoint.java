@@ -8,6 +8,7 @@ import dev.switchboard.policy.access.CallerFilter;
 import dev.switchboard.policy.credentials.CredentialRepository;
 import dev.switchboard.policy.keys.KeyRepository;
 import dev.switchboard.policy.keys.KeyRepository.StoredKey;
+import dev.switchboard.policy.orgs.OrgRepository;
 import dev.switchboard.policy.providers.ProviderPolicyRepository;
 import dev.switchboard.policy.routes.AliasRepository;
 import dev.switchboard.policy.routes.RouteRepository;
@@ -35,13 +36,14 @@ public class SnapshotEndpoint {
     private final CredentialRepository credentials;
     private final AliasRepository aliases;
     private final RouteRepository routes;
+    private final OrgRepository orgs;
     private final TransactionTemplate repeatableRead;
     private final Access access;
 
     public SnapshotEndpoint(JdbcClient jdbc, TeamRepository teams, KeyRepository keys,
                             ProviderPolicyRepository providerPolicies, CredentialRepository credentials,
-                            AliasRepository aliases, RouteRepository routes, PlatformTransactionManager transactions,
-                            Access access) {
+                            AliasRepository aliases, RouteRepository routes, OrgRepository orgs,
+                            PlatformTransactionManager transactions, Access access) {
         this.jdbc = jdbc;
         this.teams = teams;
         this.keys = keys;
@@ -49,6 +51,7 @@ public class SnapshotEndpoint {
         this.credentials = credentials;
         this.aliases = aliases;
         this.routes = routes;
+        this.orgs = orgs;
         this.repeatableRead = new TransactionTemplate(transactions);
         repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         repeatableRead.setReadOnly(true);
@@ -66,6 +69,6 @@ public class SnapshotEndpoint {
         return repeatableRead.execute(tx -> new PolicySnapshot(
                 jdbc.sql("SELECT coalesce(max(seq), 0) FROM changes").query(Long.class).single(),
                 teams.all(), keys.all().stream().map(StoredKey::policy).toList(), providerPolicies.all(),
-                credentials.all(), aliases.all(), routes.all()));
+                credentials.all(), aliases.all(), routes.all(), orgs.all()));
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.config.SwitchboardConfig;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.PolicyChange.Entity;
 import dev.switchboard.contracts.policy.Source;
@@ -120,6 +121,58 @@ class FileSyncIT extends PolicyServiceTestBase {
         List<PolicyChange> removed = sync.apply(parse(BASE));
         assertThat(removed).extracting(PolicyChange::entityKey).containsExactly("alias:quick");
         assertThat(removed.getFirst().body()).isNull();
+    }
+
+    @Test
+    void fileOrgsAreAppliedReadOnlyAndHandedBackWhenTheFileDropsThem() throws Exception {
+        String withOrgs = BASE.replace("teams:\n", """
+                orgs:
+                  - { name: acme, budgets: [ { limit: "500.00", period: monthly } ] }
+                  - { name: spare }
+                teams:
+                  - { name: rockets, org: acme }
+                  - { name: widgets, org: globex }
+                """);
+        List<PolicyChange> added = sync.apply(parse(withOrgs));
+        assertThat(added).extracting(PolicyChange::entityKey)
+                .containsSubsequence("org:acme", "org:spare", "org:globex", "team:rockets");
+        assertThat(((OrgPolicy) added.get(1).body()).source()).isEqualTo(Source.FILE);
+        assertThat(sync.apply(parse(withOrgs))).as("a restart with the same file").isEmpty();
+
+        mvc.perform(get(platformAdmin(), "/admin/v1/orgs/acme")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value("FILE"))
+                .andExpect(jsonPath("$.budgets[0].limit").value(500.00));
+        mvc.perform(get(platformAdmin(), "/admin/v1/orgs/globex")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.source").value("API"))
+                .andExpect(jsonPath("$.budgets.length()").value(0));
+        mvc.perform(put(platformAdmin(), "/admin/v1/orgs/acme", "{\"budgets\":[]}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error.code").value("managed_by_file"));
+        mvc.perform(delete(platformAdmin(), "/admin/v1/orgs/spare")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error.code").value("managed_by_file"));
+
+        List<PolicyChange> dropped = sync.apply(parse(BASE));
+        assertThat(dropped).extracting(PolicyChange::entityKey)
+                .contains("team:rockets", "team:widgets", "org:acme", "org:spare");
+        assertThat(dropped).filteredOn(c -> c.entity() == Entity.ORG).allMatch(c -> c.body() == null);
+        assertThat(jdbc.sql("SELECT name FROM orgs ORDER BY name").query(String.class).list())
+                .as("an org the API had made stays").containsExactly("default", "globex");
+    }
+
+    @Test
+    void aDroppedFileOrgThatStillHasTeamsKeepsThemWithoutBudgets() {
+        String withOrg = BASE.replace("teams:\n", """
+                orgs:
+                  - { name: acme, budgets: [ { limit: "500.00", period: monthly } ] }
+                teams:
+                  - { name: rockets, org: acme }
+                """);
+        sync.apply(parse(withOrg));
+        jdbc.sql("UPDATE teams SET source = 'API' WHERE id = 'rockets'").update();
+
+        List<PolicyChange> dropped = sync.apply(parse(BASE));
+        var acme = dropped.stream().filter(c -> c.entityKey().equals("org:acme")).findFirst().orElseThrow();
+        assertThat(acme.body()).isEqualTo(new OrgPolicy("acme", "acme", List.of(), Source.API));
     }
 
     @Test

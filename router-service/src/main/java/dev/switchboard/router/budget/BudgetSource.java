@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Which budgets a caller's requests count against, most specific first (the first that refuses is named): its key's,
- * then its team's.
+ * then its team's, then its organisation's.
  */
 public interface BudgetSource {
 

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.policy.DataClass;
 import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,13 +15,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The caller of one request as policy sees it: the verified principal, its key (null for a token), its team (if
- * any) and the data class its request carries.
+ * any), the data class its request carries, and its team's organisation (null without a team, or when no entry
+ * declares the organisation: it then has no budgets).
  */
-public record Caller(Principal principal, @Nullable KeyPolicy key, @Nullable TeamPolicy team, DataClass dataClass) {
+public record Caller(Principal principal, @Nullable KeyPolicy key, @Nullable TeamPolicy team, DataClass dataClass,
+                     @Nullable OrgPolicy org) {
 
     public Caller {
         requireNonNull(principal, "principal");
         requireNonNull(dataClass, "dataClass");
+    }
+
+    /** A caller without an organisation entry. */
+    public Caller(Principal principal, @Nullable KeyPolicy key, @Nullable TeamPolicy team, DataClass dataClass) {
+        this(principal, key, team, dataClass, null);
     }
 
     /** A caller with no key restrictions, no team and public data (tests, internal calls). */

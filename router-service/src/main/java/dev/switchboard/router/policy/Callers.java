@@ -6,6 +6,7 @@ import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.policy.DataClass;
 import dev.switchboard.contracts.policy.KeyPolicy;
+import dev.switchboard.contracts.policy.OrgPolicy;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policyview.Governance;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the verified principal of a request to its {@link Caller}: the key (which must still exist, not be revoked
- * and not have expired), its team, and the request's data class (the key's, else the team's, else public; the
+ * and not have expired), its team, its team's organisation (when one is declared), and the request's data class (the key's, else the team's, else public; the
  * {@code x-switchboard-data-class} header may raise it, never lower it).
  */
 public final class Callers {
@@ -44,7 +45,8 @@ public final class Callers {
         }
         DataClass base = key != null && key.dataClass() != null ? key.dataClass()
                 : team != null ? team.dataClass() : DataClass.PUBLIC;
-        return new Caller(principal, key, team, raised(base, dataClassHeader));
+        OrgPolicy org = team == null ? null : governance.org(team.org()).orElse(null);
+        return new Caller(principal, key, team, raised(base, dataClassHeader), org);
     }
 
     /**
