@@ -37,6 +37,7 @@ public class PolicyViewConfiguration {
         var feed = kafka == null || kafka.isBlank() ? null : new KafkaChangeFeed(kafka, properties.topic());
         var remote = new RemotePolicy(source, feed, properties.probeInterval(), Clock.systemUTC());
         remote.start();
+        remote.awaitBootstrap(properties.startupWait());
         return remote;
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public final class RemotePolicy implements AutoCloseable {
     private final List<Consumer<PolicyView>> listeners = new CopyOnWriteArrayList<>();
     private final @Nullable ScheduledExecutorService scheduler;
     private volatile boolean bootstrapped;
+    private final CountDownLatch firstView = new CountDownLatch(1);
     private volatile @Nullable Instant serviceContact;
     private volatile @Nullable Instant feedContact;
     private volatile @Nullable String problem;
@@ -75,6 +77,7 @@ public final class RemotePolicy implements AutoCloseable {
             PolicyView before = view.get();
             PolicyView next = view.updateAndGet(current -> current.merge(snapshot));
             bootstrapped = true;
+            firstView.countDown();
             problem = null;
             log.info("policy view bootstrapped at change {} ({} teams, {} keys)", snapshot.seq(),
                     snapshot.teams().size(), snapshot.keys().size());
@@ -88,6 +91,22 @@ public final class RemotePolicy implements AutoCloseable {
             log.warn("{}; retrying in {} ms", problem, backoff.toMillis());
             Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             scheduler.schedule(() -> bootstrap(next), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the first snapshot, so a replica that just started does not refuse keys the
+     * policy service issued; false when it did not come in time (the replica serves and bootstraps in the background).
+     */
+    public boolean awaitBootstrap(Duration timeout) {
+        if (source == null) {
+            return true;
+        }
+        try {
+            return firstView.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +40,7 @@ public final class TopicFollower<T> implements AutoCloseable {
     private final Function<byte[], T> decoder;
     private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private @Nullable Thread thread;
 
     public TopicFollower(String bootstrapServers, String topic, String clientId, Function<byte[], T> decoder) {
@@ -70,6 +73,7 @@ public final class TopicFollower<T> implements AutoCloseable {
             }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = kafka.endOffsets(partitions, CHECK);
             long nextCheck = 0;
             while (!closed) {
                 List<T> batch = new ArrayList<>();
@@ -79,6 +83,9 @@ public final class TopicFollower<T> implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     sink.accept(batch);
                     health.contact();
+                }
+                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> kafka.position(p) >= ends.get(p))) {
+                    caughtUp.countDown();
                 }
                 if (System.nanoTime() - nextCheck > 0) {
                     check(kafka, partitions, health);
@@ -139,6 +146,19 @@ public final class TopicFollower<T> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;
+        }
+    }
+
+    /**
+     * Waits until everything the topic held when following began has been delivered; false when that took longer
+     * than {@code timeout} (the topic or the broker is not there yet), and delivery goes on in the background.
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        try {
+            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -133,7 +133,7 @@ public class RouterServiceConfiguration {
         String kafka = environment.getProperty("spring.kafka.bootstrap-servers");
         var follower = new SpendFollower(governance, budgetLedger, Clock.systemUTC(),
                 kafka == null || kafka.isBlank() ? null : kafka);
-        follower.start();
+        follower.start(Duration.ofSeconds(5));
         return follower;
     }
 

@@ -16,10 +16,14 @@ final class RunningSwitchboard implements AutoCloseable {
 
     private final AllInOne allInOne;
     private final Path config;
+    private final Map<String, String> env;
+    private final String[] args;
 
-    private RunningSwitchboard(AllInOne allInOne, Path config) {
+    private RunningSwitchboard(AllInOne allInOne, Path config, Map<String, String> env, String[] args) {
         this.allInOne = allInOne;
         this.config = config;
+        this.env = env;
+        this.args = args;
     }
 
     /**
@@ -40,10 +44,17 @@ final class RunningSwitchboard implements AutoCloseable {
                     "--switchboard.reload-interval=200ms", "--switchboard.accounting=off"));
             secrets.forEach((name, value) -> args.add("--" + name + "=" + value));
             args.addAll(List.of(extraArgs));
-            return new RunningSwitchboard(AllInOne.start(env::get, args.toArray(String[]::new)), config);
+            String[] all = args.toArray(String[]::new);
+            return new RunningSwitchboard(AllInOne.start(env::get, all), config, env, all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops this instance and starts another on the same data folder and settings (new random ports). */
+    RunningSwitchboard restart() {
+        allInOne.close();
+        return new RunningSwitchboard(AllInOne.start(env::get, args), config, env, args);
     }
 
     /** The live {@code switchboard.yaml}; the services poll it every 200 ms. */

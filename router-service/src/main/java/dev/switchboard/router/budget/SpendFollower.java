@@ -6,7 +6,9 @@ import dev.switchboard.contracts.events.SpendUpdateJson;
 import dev.switchboard.policyview.ChangeFeed;
 import dev.switchboard.policyview.Governance;
 import dev.switchboard.policyview.TopicFollower;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps budget counters true to what cost-service recorded: follows {@code spend-updates} (from its beginning, so a
- * restarted router starts from the recorded spend, not from zero) and raises each budget window of the owner to the
+ * Keeps budget counters true to what cost-service recorded: follows {@code spend-updates} (from its beginning, and
+ * for a few seconds before the router serves, so a restarted router starts from the recorded spend, not from zero) and raises each budget window of the owner to the
  * recorded spend of that window. An update from an earlier window than the current one is ignored; owners without
  * budgets cost a map lookup.
  */
@@ -36,7 +38,11 @@ public final class SpendFollower implements AutoCloseable {
                 : new TopicFollower<>(bootstrapServers, SpendUpdate.TOPIC, "spend-follower", SpendUpdateJson::read);
     }
 
-    public void start() {
+    /**
+     * Starts following and waits up to {@code catchUp} for the spend recorded so far, so a restarted router does not
+     * serve budgeted requests on counters that start from zero; past that it serves and catches up in the background.
+     */
+    public void start(Duration catchUp) {
         if (topic != null) {
             topic.start(this::apply, new ChangeFeed.FeedHealth() {
                 @Override
@@ -48,6 +54,10 @@ public final class SpendFollower implements AutoCloseable {
                     log.debug("spend updates: {}", message);
                 }
             });
+            if (!topic.awaitCaughtUp(catchUp)) {
+                log.info("serving before the recorded spend was read ({} ms); budgets catch up in the background",
+                        catchUp.toMillis());
+            }
         }
     }
 
@@ -62,7 +72,7 @@ public final class SpendFollower implements AutoCloseable {
                 var key = new BudgetKey(update.scope(), update.owner(), budget);
                 try {
                     ledger.raiseSpent(key, now, BudgetGuard.micros(update.spent(budget.period()),
-                            java.math.RoundingMode.HALF_UP));
+                            RoundingMode.HALF_UP));
                 } catch (RuntimeException e) {
                     log.warn("could not raise {} to the recorded spend: {}", key.describe(), e.toString());
                 }

@@ -10,7 +10,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A router whose policy service cannot be reached keeps serving and says its view is stale. */
 @SpringBootTest(classes = RouterServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=router", "switchboard.internal-secret=health-test-secret-0123456789",
-                "switchboard.policy.url=http://127.0.0.1:1", "switchboard.policy.probe-interval=100ms"})
+                "switchboard.policy.url=http://127.0.0.1:1", "switchboard.policy.probe-interval=100ms",
+                "switchboard.policy.startup-wait=0s"})
 class PolicyViewHealthTest {
 
     @Autowired
