@@ -40,7 +40,7 @@ final class CompletionResults {
                 null, served == null ? null : kind(call, served.provider()));
         List<CompletionEvent.AttemptRecord> attempts = call == null ? List.of()
                 : call.attempts().all().stream().map(a -> record(a, kind(call, a.provider()))).toList();
-        return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts);
+        return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts, c.bodies());
     }
 
     private static String route(Completion c, Routing.@Nullable Call call) {
