@@ -11,11 +11,13 @@ import dev.switchboard.cost.pricing.PriceBook;
 import dev.switchboard.cost.pricing.PriceFeedSource;
 import dev.switchboard.cost.pricing.PriceOverrides;
 import dev.switchboard.cost.pricing.PricesEndpoint;
+import dev.switchboard.cost.requestlog.RequestBodyRetention;
 import dev.switchboard.cost.requestlog.RequestLogEndpoint;
 import dev.switchboard.cost.spend.SpendEndpoint;
 import dev.switchboard.cost.web.ApiErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,12 @@ public class CostServiceConfiguration {
     @Bean
     CatalogRefreshSchedule catalogRefreshSchedule(CatalogRefresh catalogRefresh, CatalogRefreshProperties properties) {
         return new CatalogRefreshSchedule(catalogRefresh, properties.intervalOrNone());
+    }
+
+    /** Deletes expired request bodies hourly (their metadata rows stay). */
+    @Bean
+    RequestBodyRetention requestBodyRetention(JdbcClient jdbc, Clock costClock) {
+        return new RequestBodyRetention(jdbc, costClock, Duration.ofHours(1));
     }
 
     @Bean
