@@ -148,12 +148,19 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
 
         /** Both bodies as UTF-8 text, each cut to {@link #MAX_BYTES}. */
         public static Bodies capped(byte[] request, byte @Nullable [] response, int retentionDays) {
-            boolean truncated = request.length > MAX_BYTES || response != null && response.length > MAX_BYTES;
-            return new Bodies(text(request), response == null ? null : text(response), truncated, retentionDays);
+            return capped(request, response, retentionDays, MAX_BYTES);
         }
 
-        private static String text(byte[] utf8) {
-            int end = Math.min(utf8.length, MAX_BYTES);
+        /** Both bodies as UTF-8 text, each cut to {@code maxBytes} (at most {@link #MAX_BYTES}). */
+        public static Bodies capped(byte[] request, byte @Nullable [] response, int retentionDays, int maxBytes) {
+            int max = Math.min(maxBytes, MAX_BYTES);
+            boolean truncated = request.length > max || response != null && response.length > max;
+            return new Bodies(text(request, max), response == null ? null : text(response, max), truncated,
+                    retentionDays);
+        }
+
+        private static String text(byte[] utf8, int max) {
+            int end = Math.min(utf8.length, max);
             if (end < utf8.length) {
                 while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
                     end--; // never split a multi-byte character

@@ -107,8 +107,8 @@ public final class Completion {
         return body;
     }
 
-    /** The kept bodies, capped, when the team keeps them and the request body was handed over; else null. */
-    CompletionEvent.@Nullable Bodies bodies() {
+    /** The kept bodies, each cut to {@code maxBytes}, when the team keeps them and the request was handed over. */
+    CompletionEvent.@Nullable Bodies bodies(int maxBytes) {
         byte[] received = requestBody;
         if (!requestLog.bodies() || received == null) {
             return null;
@@ -116,7 +116,7 @@ public final class Completion {
         byte[] sent = responseBody;
         StreamedAnswer streamed = streamedAnswer;
         return CompletionEvent.Bodies.capped(received, sent != null ? sent : streamed != null ? streamed.json() : null,
-                requestLog.retentionDays());
+                requestLog.retentionDays(), maxBytes);
     }
 
     /** The model resolved and planned; without this (404, 403) the event names the model as written, no route. */
