@@ -81,7 +81,8 @@ public final class Completion {
     @Nullable String errorCategory;
 
     Completion(String requestId, long startNanos, CompletionEvent.Caller caller, Map<String, String> tags,
-               CompletionEvent.RequestInfo request, ErrorFormat format, LongSupplier nanos, RequestLogPolicy requestLog) {
+               CompletionEvent.RequestInfo request, ErrorFormat format, LongSupplier nanos,
+               RequestLogPolicy requestLog) {
         this.requestId = requireNonNull(requestId, "requestId");
         this.startNanos = startNanos;
         this.caller = requireNonNull(caller, "caller");
