@@ -12,12 +12,14 @@ import dev.switchboard.cost.pricing.PriceBook;
 import dev.switchboard.cost.pricing.PriceFeedSource;
 import dev.switchboard.cost.pricing.PriceOverrides;
 import dev.switchboard.cost.pricing.PricesEndpoint;
+import dev.switchboard.cost.requestlog.RequestBodyRetention;
 import dev.switchboard.cost.requestlog.RequestLogEndpoint;
 import dev.switchboard.cost.spend.SpendEndpoint;
 import dev.switchboard.cost.spend.SpendUpdates;
 import dev.switchboard.cost.web.ApiErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,6 +68,12 @@ public class CostServiceConfiguration {
     @Bean
     CatalogRefreshSchedule catalogRefreshSchedule(CatalogRefresh catalogRefresh, CatalogRefreshProperties properties) {
         return new CatalogRefreshSchedule(catalogRefresh, properties.intervalOrNone());
+    }
+
+    /** Deletes expired request bodies hourly (their metadata rows stay). */
+    @Bean
+    RequestBodyRetention requestBodyRetention(JdbcClient jdbc, Clock costClock) {
+        return new RequestBodyRetention(jdbc, costClock, Duration.ofHours(1));
     }
 
     @Bean

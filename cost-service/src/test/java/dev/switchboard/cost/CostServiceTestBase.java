@@ -42,7 +42,7 @@ public abstract class CostServiceTestBase {
 
     @BeforeEach
     void emptyTables() {
-        jdbc.sql("TRUNCATE completions, spend_daily, price_overrides").update();
+        jdbc.sql("TRUNCATE request_bodies, completions, spend_daily, price_overrides").update();
     }
 
     /** Drops the test schema when the context closes (before the connection pool does). */

@@ -29,6 +29,7 @@ public final class TestEvents {
     private long firstTokenMs = 200;
     private final List<AttemptRecord> extraAttempts = new ArrayList<>();
     private boolean servedAttempt = true;
+    private CompletionEvent.@Nullable Bodies bodies;
 
     private TestEvents(String requestId) {
         this.requestId = requestId;
@@ -101,6 +102,12 @@ public final class TestEvents {
         return this;
     }
 
+    /** The team keeps bodies: these, for {@code retentionDays}. */
+    public TestEvents bodies(String request, @Nullable String response, int retentionDays) {
+        this.bodies = new CompletionEvent.Bodies(request, response, false, retentionDays);
+        return this;
+    }
+
     public CompletionEvent build() {
         List<AttemptRecord> attempts = new ArrayList<>(extraAttempts);
         if (servedAttempt && provider != null && providerModel != null) {
@@ -111,6 +118,6 @@ public final class TestEvents {
                 errorCategory == null ? "STOP" : null, usage, null,
                 new CompletionEvent.Timing(latencyMs, errorCategory == null ? firstTokenMs : -1), null);
         return new CompletionEvent(requestId, time, new CompletionEvent.Caller(key, team, user), tags,
-                new CompletionEvent.RequestInfo("openai", requestedModel, true), result, attempts);
+                new CompletionEvent.RequestInfo("openai", requestedModel, true), result, attempts, bodies);
     }
 }

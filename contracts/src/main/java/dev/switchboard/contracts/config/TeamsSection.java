@@ -1,6 +1,7 @@
 package dev.switchboard.contracts.config;
 
 import dev.switchboard.contracts.policy.DataClass;
+import dev.switchboard.contracts.policy.RequestLogPolicy;
 import dev.switchboard.contracts.policy.Source;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import java.util.LinkedHashMap;
@@ -12,12 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code teams:}: each team's {@code name}, {@code org} (default {@code default}), allowed {@code models},
- * default {@code data-class} (default {@code internal}), {@code limits} shared by its keys, and {@code budgets}.
+ * default {@code data-class} (default {@code internal}), {@code limits} shared by its keys, {@code budgets}, and
+ * {@code request-log} ({@code { bodies: true, retention-days: 30 }}: keep prompts and answers, 1 to 3650 days,
+ * default 30; without it, metadata only).
  */
 final class TeamsSection {
 
     static final String DEFAULT_ORG = "default";
-    private static final Set<String> KEYS = Set.of("name", "org", "models", "data-class", "limits", "budgets");
+    private static final Set<String> KEYS = Set.of("name", "org", "models", "data-class", "limits", "budgets",
+            "request-log");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private final Set<String> models;
@@ -54,7 +58,9 @@ final class TeamsSection {
         DataClass dataClass = GovernanceFields.dataClass(fields);
         var limits = GovernanceFields.limits(fields);
         List<Budget> budgets = fields.containsKey("budgets") ? BudgetsSection.read(fields.get("budgets")) : List.of();
+        RequestLogPolicy requestLog = fields.containsKey("request-log") ? RequestLogSection.read(fields.get("request-log"))
+                : RequestLogPolicy.NONE;
         return name == null || org == null ? null : new TeamPolicy(name, org, name, allowed,
-                dataClass == null ? DataClass.INTERNAL : dataClass, limits, budgets, Source.FILE);
+                dataClass == null ? DataClass.INTERNAL : dataClass, limits, budgets, Source.FILE, requestLog);
     }
 }

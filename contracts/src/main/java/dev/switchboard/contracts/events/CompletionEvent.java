@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  *                {@code traceparent} when it sent one
  * @param result what happened: the route, who served it, the outcome, usage and cost of the served attempt
  * @param attempts every upstream call made for it, served or not, in the order they ended
+ * @param bodies the prompt and the answer, only when the caller's team asks the request log to keep them; absent
+ *               (and absent from older events) otherwise
  */
 public record CompletionEvent(String requestId, Instant time, Caller caller, Map<String, String> tags,
-                              RequestInfo request, Result result, List<AttemptRecord> attempts) {
+                              RequestInfo request, Result result, List<AttemptRecord> attempts,
+                              @Nullable Bodies bodies) {
 
     public static final int VERSION = 1;
 
@@ -34,6 +37,12 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
         requireNonNull(request, "request");
         requireNonNull(result, "result");
         attempts = List.copyOf(attempts);
+    }
+
+    /** An event without bodies (metadata only). */
+    public CompletionEvent(String requestId, Instant time, Caller caller, Map<String, String> tags,
+                           RequestInfo request, Result result, List<AttemptRecord> attempts) {
+        this(requestId, time, caller, tags, request, result, attempts, null);
     }
 
     /** Who asked: the Switchboard key's name, its team when known, the caller's end-user id when given. */
@@ -116,6 +125,48 @@ public record CompletionEvent(String requestId, Instant time, Caller caller, Map
         public AttemptRecord(String provider, String model, String outcome, int upstreamStatus,
                              @Nullable String errorCategory, Timing timing, @Nullable TokenUsage usage) {
             this(provider, model, outcome, upstreamStatus, errorCategory, timing, usage, null);
+        }
+    }
+
+    /**
+     * What the caller sent and got, as UTF-8 text, each cut to at most {@value #MAX_BYTES} bytes (at a character
+     * boundary; {@code truncated} says whether either was cut). {@code request} is the body as received;
+     * {@code response} is the JSON the caller got for a whole answer, or for a stream the assembled answer as
+     * {@code {"text":..,"toolCalls":[{"id","name","arguments"}],"finishReason":..}}; {@code null} when there was no
+     * answer. Never headers, so never the caller's key. The request log keeps them {@code retentionDays} days.
+     */
+    public record Bodies(String request, @Nullable String response, boolean truncated, int retentionDays) {
+
+        public static final int MAX_BYTES = 256 * 1024;
+
+        public Bodies {
+            requireNonNull(request, "request");
+            if (retentionDays < 1) {
+                throw new IllegalArgumentException("bodies are kept at least 1 day (got " + retentionDays + ")");
+            }
+        }
+
+        /** Both bodies as UTF-8 text, each cut to {@link #MAX_BYTES}. */
+        public static Bodies capped(byte[] request, byte @Nullable [] response, int retentionDays) {
+            return capped(request, response, retentionDays, MAX_BYTES);
+        }
+
+        /** Both bodies as UTF-8 text, each cut to {@code maxBytes} (at most {@link #MAX_BYTES}). */
+        public static Bodies capped(byte[] request, byte @Nullable [] response, int retentionDays, int maxBytes) {
+            int max = Math.min(maxBytes, MAX_BYTES);
+            boolean truncated = request.length > max || response != null && response.length > max;
+            return new Bodies(text(request, max), response == null ? null : text(response, max), truncated,
+                    retentionDays);
+        }
+
+        private static String text(byte[] utf8, int max) {
+            int end = Math.min(utf8.length, max);
+            if (end < utf8.length) {
+                while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+                    end--; // never split a multi-byte character
+                }
+            }
+            return new String(utf8, 0, end, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -46,4 +46,35 @@ class CompletionEventJsonTest {
         assertThatThrownBy(() -> CompletionEventJson.read(newer.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("version 2");
     }
+
+    @Test
+    void roundTripsBodiesAndReadsEventsWithoutThem() {
+        var base = sample();
+        var withBodies = new CompletionEvent(base.requestId(), base.time(), base.caller(), base.tags(), base.request(),
+                base.result(), base.attempts(), CompletionEvent.Bodies.capped(
+                        "{\"messages\":[{\"content\":\"grüß dich\"}]}".getBytes(StandardCharsets.UTF_8),
+                        "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), 30));
+
+        byte[] json = CompletionEventJson.write(withBodies);
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"v\":1,");
+        assertThat(CompletionEventJson.read(json)).isEqualTo(withBodies);
+        assertThat(CompletionEventJson.read(json).bodies().request()).contains("grüß dich");
+        assertThat(CompletionEventJson.read(CompletionEventJson.write(base)).bodies()).isNull();
+    }
+
+    @Test
+    void capsEachBodyAtACharacterBoundaryAndSaysSo() {
+        byte[] big = ("\"" + "ü".repeat(CompletionEvent.Bodies.MAX_BYTES)).getBytes(StandardCharsets.UTF_8);
+
+        var bodies = CompletionEvent.Bodies.capped(big, null, 7);
+
+        assertThat(bodies.truncated()).isTrue();
+        assertThat(bodies.response()).isNull();
+        assertThat(bodies.request().getBytes(StandardCharsets.UTF_8).length)
+                .isBetween(CompletionEvent.Bodies.MAX_BYTES - 1, CompletionEvent.Bodies.MAX_BYTES);
+        assertThat(bodies.request()).endsWith("ü");
+        assertThat(CompletionEvent.Bodies.capped("{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8), 7).truncated()).isFalse();
+    }
 }

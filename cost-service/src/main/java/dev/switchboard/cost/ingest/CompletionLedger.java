@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records a completion exactly once: the request-log row is inserted with {@code ON CONFLICT (request_id) DO NOTHING}
  * and the daily aggregates are updated only when that insert added a row, in the same transaction. A redelivered
- * event therefore changes nothing, and a crash between the two writes cannot happen.
+ * event therefore changes nothing, and a crash between the two writes cannot happen. An event that carries bodies (its
+ * team keeps them) also gets its {@code request_bodies} row in that transaction, expiring after the team's retention.
  */
 public final class CompletionLedger {
 
@@ -137,7 +139,29 @@ public final class CompletionLedger {
             return Optional.empty();
         }
         addToDailySpend(event, charge);
+        if (event.bodies() != null) {
+            keepBodies(event, event.bodies());
+        }
         return Optional.of(charge);
+    }
+
+    private void keepBodies(CompletionEvent event, CompletionEvent.Bodies bodies) {
+        jdbc.sql("""
+                        INSERT INTO request_bodies (request_id, request_body, response_body, truncated, expires_at)
+                        VALUES (:requestId, :request, :response, :truncated, :expiresAt)
+                        ON CONFLICT (request_id) DO NOTHING""")
+                .param("requestId", event.requestId())
+                .param("request", storable(bodies.request()))
+                .param("response", bodies.response() == null ? null : storable(bodies.response()), Types.VARCHAR)
+                .param("truncated", bodies.truncated())
+                .param("expiresAt", OffsetDateTime.ofInstant(event.time().plus(Duration.ofDays(bodies.retentionDays())),
+                        ZoneOffset.UTC))
+                .update();
+    }
+
+    /** PostgreSQL text cannot hold NUL, which a malformed body may contain: it is stored as U+FFFD. */
+    private static String storable(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
     }
 
     private void addToDailySpend(CompletionEvent event, Charge charge) {

@@ -1,6 +1,8 @@
 package dev.switchboard.cost.requestlog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.switchboard.cost.web.ApiException;
 import dev.switchboard.cost.web.Money;
 import java.sql.ResultSet;
@@ -12,18 +14,26 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/requests?key=&model=&limit=}: the request log, newest first. {@code model} matches the model as
- * requested or as served. Metadata only: the service never receives prompts or answers.
+ * requested or as served; metadata only. {@code GET /v1/requests/{id}}: one request, with its prompt and answer when
+ * its team keeps them and they have not expired ({@link RequestBodyRetention} deletes them later).
  */
 @RestController
 public class RequestLogEndpoint {
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
+
+    private static final String COLUMNS = """
+            c.request_id, time, key_name, team, user_id, ingress, requested_model, stream, route, strategy,
+            provider, provider_model, status, error_category, finish_reason, input_tokens, output_tokens,
+            cached_input_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, first_token_ms,
+            tags::text AS tags, attempts::text AS attempts, experiment_arm""";
 
     private final JdbcClient jdbc;
 
@@ -49,6 +59,30 @@ public class RequestLogEndpoint {
 
     public record RequestLog(List<RequestEntry> requests) {}
 
+    /**
+     * One request's metadata and, when kept and not expired, {@code requestBody} (as received) and
+     * {@code responseBody} (as sent, or a stream's assembled answer; absent when there was none), both left out
+     * otherwise; {@code bodiesTruncated} when either was cut at 256 KiB; {@code bodiesExpireAt} when they go.
+     */
+    public record RequestDetail(@JsonUnwrapped RequestEntry request,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String requestBody,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String responseBody,
+                                boolean bodiesTruncated,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant bodiesExpireAt) {}
+
+    @GetMapping("/v1/requests/{requestId}")
+    RequestDetail request(@PathVariable String requestId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        , b.request_body, b.response_body, coalesce(b.truncated, false) AS truncated, b.expires_at
+                        FROM completions c
+                        LEFT JOIN request_bodies b ON b.request_id = c.request_id AND b.expires_at > now()
+                        WHERE c.request_id = :requestId""")
+                .param("requestId", requestId)
+                .query(RequestLogEndpoint::detail)
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("request '" + requestId + "' not found"));
+    }
+
     @GetMapping("/v1/requests")
     RequestLog requests(@RequestParam(required = false) @Nullable String key,
                         @RequestParam(required = false) @Nullable String model,
@@ -63,12 +97,8 @@ public class RequestLogEndpoint {
         if (model != null) {
             where.add("(requested_model = :model OR provider_model = :model)");
         }
-        var statement = jdbc.sql("""
-                SELECT request_id, time, key_name, team, user_id, ingress, requested_model, stream, route, strategy,
-                       provider, provider_model, status, error_category, finish_reason, input_tokens, output_tokens,
-                       cached_input_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, first_token_ms,
-                       tags::text, attempts::text, experiment_arm
-                FROM completions""" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        var statement = jdbc.sql("SELECT " + COLUMNS + " FROM completions c"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY time DESC, request_id DESC LIMIT :limit");
         if (key != null) {
             statement = statement.param("key", key);
@@ -90,6 +120,12 @@ public class RequestLogEndpoint {
                 rs.getInt("status"), rs.getString("error_category"), rs.getString("finish_reason"), usage,
                 Money.usd(rs.getBigDecimal("cost_usd")), rs.getLong("latency_ms"), nullableLong(rs, "first_token_ms"),
                 rs.getString("tags"), rs.getString("attempts"), rs.getString("experiment_arm"));
+    }
+
+    private static RequestDetail detail(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new RequestDetail(entry(rs, row), rs.getString("request_body"), rs.getString("response_body"),
+                rs.getBoolean("truncated"), expires == null ? null : expires.toInstant());
     }
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

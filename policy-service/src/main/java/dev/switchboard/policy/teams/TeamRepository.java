@@ -1,6 +1,7 @@
 package dev.switchboard.policy.teams;
 
 import dev.switchboard.contracts.policy.DataClass;
+import dev.switchboard.contracts.policy.RequestLogPolicy;
 import dev.switchboard.contracts.policy.Source;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policy.store.Jsonb;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TeamRepository {
 
     private static final String COLUMNS = "id, org, name, models::text AS models, data_class, rpm, tpm, "
-            + "budgets::text AS budgets, source";
+            + "budgets::text AS budgets, source, request_log_bodies, request_log_retention_days";
 
     private final JdbcClient jdbc;
 
@@ -39,14 +40,18 @@ public final class TeamRepository {
     }
 
     public void upsert(TeamPolicy team) {
-        jdbc.sql("INSERT INTO teams (id, org, name, models, data_class, rpm, tpm, budgets, source) "
-                        + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO UPDATE SET "
+        jdbc.sql("INSERT INTO teams (id, org, name, models, data_class, rpm, tpm, budgets, source, "
+                        + "request_log_bodies, request_log_retention_days) "
+                        + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                         + "org = EXCLUDED.org, name = EXCLUDED.name, models = EXCLUDED.models, "
                         + "data_class = EXCLUDED.data_class, rpm = EXCLUDED.rpm, tpm = EXCLUDED.tpm, "
-                        + "budgets = EXCLUDED.budgets, source = EXCLUDED.source")
+                        + "budgets = EXCLUDED.budgets, source = EXCLUDED.source, "
+                        + "request_log_bodies = EXCLUDED.request_log_bodies, "
+                        + "request_log_retention_days = EXCLUDED.request_log_retention_days")
                 .params(team.id(), team.org(), team.name(), Jsonb.write(team.models().stream().sorted().toList()),
                         team.dataClass().label(), team.limits().requestsPerMinute(), team.limits().tokensPerMinute(),
-                        Jsonb.write(team.budgets()), team.source().name())
+                        Jsonb.write(team.budgets()), team.source().name(), team.requestLog().bodies(),
+                        team.requestLog().retentionDays())
                 .update();
     }
 
@@ -57,6 +62,7 @@ public final class TeamRepository {
     private static TeamPolicy team(ResultSet row, int n) throws SQLException {
         return new TeamPolicy(row.getString("id"), row.getString("org"), row.getString("name"),
                 Jsonb.names(row.getString("models")), DataClass.parse(row.getString("data_class")), Limits.read(row),
-                Jsonb.budgets(row.getString("budgets")), Source.valueOf(row.getString("source")));
+                Jsonb.budgets(row.getString("budgets")), Source.valueOf(row.getString("source")),
+                new RequestLogPolicy(row.getBoolean("request_log_bodies"), row.getInt("request_log_retention_days")));
     }
 }

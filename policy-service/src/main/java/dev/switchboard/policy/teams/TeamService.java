@@ -2,6 +2,7 @@ package dev.switchboard.policy.teams;
 
 import dev.switchboard.contracts.policy.PolicyChange;
 import dev.switchboard.contracts.policy.PolicyChange.Entity;
+import dev.switchboard.contracts.policy.RequestLogPolicy;
 import dev.switchboard.contracts.policy.Source;
 import dev.switchboard.contracts.policy.TeamPolicy;
 import dev.switchboard.policy.orgs.OrgRepository;
@@ -34,6 +35,7 @@ public final class TeamService {
 
     public TeamPolicy create(TeamSettings settings) {
         Settings.requireOneBudgetPerPeriod(settings.budgets());
+        RequestLogPolicy requestLog = settings.requestLogPolicy();
         String name = settings.name();
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.badRequest("invalid_name", "team names are lower-case letters, digits, '.', '_' and '-'"
@@ -45,18 +47,19 @@ public final class TeamService {
                 throw ApiException.conflict("already_exists", "team '" + name + "' already exists");
             }
             return save(new TeamPolicy(name, requireOrg(settings.org()), name, settings.models(), settings.dataClass(),
-                    settings.limits(), settings.budgets(), Source.API));
+                    settings.limits(), settings.budgets(), Source.API, requestLog));
         });
     }
 
     public TeamPolicy replace(String id, TeamSettings settings) {
         Settings.requireOneBudgetPerPeriod(settings.budgets());
+        RequestLogPolicy requestLog = settings.requestLogPolicy();
         return transactions.execute(tx -> {
             outbox.lock();
             TeamPolicy current = teams.lock(id).orElseThrow(() -> ApiException.notFound("team '" + id + "' not found"));
             requireApiManaged(current);
             return save(new TeamPolicy(id, requireOrg(settings.org()), current.name(), settings.models(),
-                    settings.dataClass(), settings.limits(), settings.budgets(), Source.API));
+                    settings.dataClass(), settings.limits(), settings.budgets(), Source.API, requestLog));
         });
     }
 

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the first event: a failure before any output is a plain HTTP error in Anthropic's envelope, a later one an
  * {@code error} event. A caller that disconnects cancels the upstream call. Each decoded {@code messages} request has
  * one {@link Completion} and is held to the caller's budgets ({@link Admission}); {@code count_tokens} has none.
+ * Bodies are kept for the request log as on the OpenAI route, when the caller's team asks for them.
  */
 public final class MessagesHandler {
 
@@ -58,6 +59,7 @@ public final class MessagesHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("anthropic", chat.model(), call.stream()), chat.options().user(),
                     Map.of());
+            completion.keepRequestBody(body);
             Caller caller = PrincipalFilter.caller(request.exchange());
             Routing.Call routed = routing.route(chat, Map.of(), call.stream(), caller,
                     request.headers().firstHeader(Routing.TASK_HEADER));
@@ -65,7 +67,7 @@ public final class MessagesHandler {
             String requestId = RequestIds.of(request.exchange());
             return admission.chat(caller, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(chat, routed)), request, requestId, routed)
-                    : whole(completion.whole(routing.complete(chat, routed)), requestId, routed));
+                    : whole(completion.whole(routing.complete(chat, routed)), requestId, routed, completion));
         });
     }
 
@@ -83,11 +85,12 @@ public final class MessagesHandler {
         });
     }
 
-    private Mono<ServerResponse> whole(Mono<ChatResponse> completion, String requestId, Routing.Call routed) {
-        return completion.flatMap(response -> ServerResponse.ok()
+    private Mono<ServerResponse> whole(Mono<ChatResponse> answer, String requestId, Routing.Call routed,
+                                       Completion completion) {
+        return answer.flatMap(response -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> servedBy(h, routed, response.model(), requestId))
-                .bodyValue(responseEncoder.encode(response)));
+                .bodyValue(completion.keepResponseBody(responseEncoder.encode(response))));
     }
 
     private Mono<ServerResponse> streamed(Flux<ChatEvent> events, ServerRequest request, String requestId,

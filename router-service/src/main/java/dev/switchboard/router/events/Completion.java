@@ -12,6 +12,7 @@ import dev.switchboard.contracts.error.ErrorCategory;
 import dev.switchboard.contracts.error.ErrorFormat;
 import dev.switchboard.contracts.error.GatewayException;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.policy.RequestLogPolicy;
 import dev.switchboard.router.routing.Routing;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,6 +30,10 @@ import reactor.core.publisher.SignalType;
  * {@link #track}, {@link #whole}, {@link #embedding}); on the hot path that is a few field writes per event. The
  * {@link CompletionFilter} ends it exactly once when the exchange ends, and {@link CompletionResults} builds the event
  * afterwards, off the request path.
+ *
+ * <p>When the caller's team keeps bodies ({@link RequestLogPolicy#bodies()}), the handler hands over the request as
+ * received and the whole answer as sent ({@link #keepRequestBody}, {@link #keepResponseBody}), and a stream's events
+ * are assembled ({@link StreamedAnswer}); otherwise those calls return at once and nothing is copied or kept.
  *
  * <p>A caller that goes away is reported with {@link #CANCELLED} as the error category: with status 200 when the
  * response had started, else {@link #CLIENT_CLOSED} (nginx's "client closed request"; the caller got no status).
@@ -49,6 +54,7 @@ public final class Completion {
     final CompletionEvent.RequestInfo request;
     private final ErrorFormat format;
     private final LongSupplier nanos;
+    private final RequestLogPolicy requestLog;
     private final AtomicBoolean ended = new AtomicBoolean();
 
     // Written by the request's signals (serialized by Reactor), read once after it ended.
@@ -59,6 +65,9 @@ public final class Completion {
     volatile long firstOutputNanos = NONE;
     private volatile @Nullable Throwable failure;
     private volatile boolean cancelled;
+    private volatile byte @Nullable [] requestBody;
+    private volatile byte @Nullable [] responseBody;
+    private volatile @Nullable StreamedAnswer streamedAnswer;
 
     // The cost listener and, once the event is built, the cost it gets; guarded by this.
     private @Nullable Consumer<@Nullable CompletionEvent> eventListener;
@@ -72,7 +81,8 @@ public final class Completion {
     @Nullable String errorCategory;
 
     Completion(String requestId, long startNanos, CompletionEvent.Caller caller, Map<String, String> tags,
-               CompletionEvent.RequestInfo request, ErrorFormat format, LongSupplier nanos) {
+               CompletionEvent.RequestInfo request, ErrorFormat format, LongSupplier nanos,
+               RequestLogPolicy requestLog) {
         this.requestId = requireNonNull(requestId, "requestId");
         this.startNanos = startNanos;
         this.caller = requireNonNull(caller, "caller");
@@ -80,6 +90,34 @@ public final class Completion {
         this.request = requireNonNull(request, "request");
         this.format = requireNonNull(format, "format");
         this.nanos = nanos;
+        this.requestLog = requireNonNull(requestLog, "requestLog");
+    }
+
+    /** The request body as received (not copied), kept only when the caller's team keeps bodies. */
+    public void keepRequestBody(byte[] body) {
+        if (requestLog.bodies()) {
+            requestBody = body;
+        }
+    }
+
+    /** The whole answer's body as sent (not copied), kept only when the caller's team keeps bodies; returns it. */
+    public byte[] keepResponseBody(byte[] body) {
+        if (requestLog.bodies()) {
+            responseBody = body;
+        }
+        return body;
+    }
+
+    /** The kept bodies, each cut to {@code maxBytes}, when the team keeps them and the request was handed over. */
+    CompletionEvent.@Nullable Bodies bodies(int maxBytes) {
+        byte[] received = requestBody;
+        if (!requestLog.bodies() || received == null) {
+            return null;
+        }
+        byte[] sent = responseBody;
+        StreamedAnswer streamed = streamedAnswer;
+        return CompletionEvent.Bodies.capped(received, sent != null ? sent : streamed != null ? streamed.json() : null,
+                requestLog.retentionDays(), maxBytes);
     }
 
     /** The model resolved and planned; without this (404, 403) the event names the model as written, no route. */
@@ -92,6 +130,9 @@ public final class Completion {
      * the caller leaving: a disconnect cancels the body, which the server otherwise reports as a normal end.
      */
     public Flux<ChatEvent> track(Flux<ChatEvent> events) {
+        if (requestLog.bodies()) {
+            streamedAnswer = new StreamedAnswer();
+        }
         return events.doOnNext(this::seen).doOnError(this::failed).doOnCancel(this::cancelled);
     }
 
@@ -208,6 +249,10 @@ public final class Completion {
     }
 
     private void seen(ChatEvent event) {
+        StreamedAnswer answer = streamedAnswer;
+        if (answer != null) {
+            answer.accept(event);
+        }
         switch (event) {
             case ChatEvent.Started started -> served = started.model();
             case ChatEvent.UsageReported reported -> usage = reported.usage();

@@ -6,6 +6,7 @@ import dev.switchboard.contracts.chat.FinishReason;
 import dev.switchboard.contracts.chat.ResolvedModel;
 import dev.switchboard.contracts.chat.TokenUsage;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.events.CompletionEventJson;
 import dev.switchboard.router.routing.Attempt;
 import dev.switchboard.router.routing.Deployment;
 import dev.switchboard.router.routing.Routing;
@@ -18,11 +19,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the {@link CompletionEvent} of an ended {@link Completion}, after the response, never on the request path.
  * A request that was never routed (unknown or forbidden model) reports the model as written as its route and
- * {@value #NOT_ROUTED} as its strategy.
+ * {@value #NOT_ROUTED} as its strategy. Bodies, when kept, are cut further if the event's JSON would exceed
+ * {@value #MAX_EVENT_BYTES} bytes.
  */
 final class CompletionResults {
 
     static final String NOT_ROUTED = "none";
+    /** Under Kafka's default {@code max.request.size} and {@code message.max.bytes} (1 MiB), with room to spare. */
+    static final int MAX_EVENT_BYTES = 900 * 1024;
+    /** Bodies cut to this stay under {@link #MAX_EVENT_BYTES} even when every byte is escaped (6 bytes each). */
+    static final int SMALL_BODY_BYTES = 32 * 1024;
 
     private CompletionResults() {
     }
@@ -40,7 +46,15 @@ final class CompletionResults {
                 null, served == null ? null : kind(call, served.provider()));
         List<CompletionEvent.AttemptRecord> attempts = call == null ? List.of()
                 : call.attempts().all().stream().map(a -> record(a, kind(call, a.provider()))).toList();
-        return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts);
+        var event = new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts,
+                c.bodies(CompletionEvent.Bodies.MAX_BYTES));
+        if (event.bodies() == null || CompletionEventJson.write(event).length <= MAX_EVENT_BYTES) {
+            return event;
+        }
+        // JSON escaping can make bodies of 256 KiB each far larger on the wire: keep the event under Kafka's default
+        // 1 MiB message limit (a refused event would be spooled and retried forever) by cutting the bodies harder
+        return new CompletionEvent(c.requestId, c.endTime, c.caller, c.tags, c.request, result, attempts,
+                c.bodies(SMALL_BODY_BYTES));
     }
 
     private static String route(Completion c, Routing.@Nullable Call call) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.switchboard.contracts.error.ErrorFormat;
 import dev.switchboard.contracts.events.CompletionEvent;
+import dev.switchboard.contracts.policy.RequestLogPolicy;
 import dev.switchboard.router.principal.PrincipalFilter;
 import dev.switchboard.router.web.RequestIds;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public final class Completions implements AutoCloseable {
     /**
      * The request's completion, from its decoded body: {@code request} is the ingress, the model as written and the
      * stream flag, {@code user} the caller's end-user id, {@code metadata} OpenAI's request metadata (feature tags).
+     * The caller's team decides whether the completion keeps the request and response bodies.
      */
     public Completion begin(ServerWebExchange exchange, CompletionEvent.RequestInfo request, @Nullable String user,
                             Map<String, String> metadata) {
@@ -77,7 +79,8 @@ public final class Completions implements AutoCloseable {
         var tags = Tags.of(metadata, exchange.getRequest().getHeaders().getFirst(Tags.HEADER));
         var traced = request.withTraceparent(exchange.getRequest().getHeaders().getFirst("traceparent"));
         var completion = new Completion(RequestIds.of(exchange), start == null ? nanos.getAsLong() : start, caller,
-                tags, traced, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos);
+                tags, traced, ErrorFormat.forPath(exchange.getRequest().getPath().value()), nanos,
+                who.team() == null ? RequestLogPolicy.NONE : who.team().requestLog());
         exchange.getAttributes().put(CURRENT, completion);
         return completion;
     }

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * output (after fallback) is a plain HTTP error in OpenAI's envelope, streaming or not; a failure after it ends the
  * stream with an error event. A caller that disconnects cancels the upstream call. Each decoded request has one
  * {@link Completion} (its {@code metadata} are feature tags); the caller's budgets are reserved after routing and
- * before any upstream call ({@link Admission}).
+ * before any upstream call ({@link Admission}). When the caller's team keeps bodies, the completion keeps the request
+ * as received and the whole answer as sent (a stream's answer it assembles itself).
  */
 public final class ChatCompletionsHandler {
 
@@ -52,21 +53,23 @@ public final class ChatCompletionsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("openai", call.request().model(), call.stream()),
                     call.request().options().user(), call.metadata());
+            completion.keepRequestBody(body);
             Caller caller = PrincipalFilter.caller(request.exchange());
             Routing.Call routed = routing.route(call.request(), call.metadata(), call.stream(), caller,
                     request.headers().firstHeader(Routing.TASK_HEADER));
             completion.routed(routed);
             return admission.chat(caller, routed, completion, () -> call.stream()
                     ? streamed(completion.track(routing.stream(call.request(), routed)), call, request, routed)
-                    : whole(completion.whole(routing.complete(call.request(), routed)), routed));
+                    : whole(completion.whole(routing.complete(call.request(), routed)), routed, completion));
         });
     }
 
-    private Mono<ServerResponse> whole(Mono<ChatResponse> completion, Routing.Call routed) {
-        return completion.flatMap(response -> ServerResponse.ok()
+    private Mono<ServerResponse> whole(Mono<ChatResponse> answer, Routing.Call routed, Completion completion) {
+        return answer.flatMap(response -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> routed.servedBy(h::set, response.model()))
-                .bodyValue(responseEncoder.encode(response, clock.instant().getEpochSecond())));
+                .bodyValue(completion.keepResponseBody(responseEncoder.encode(response,
+                        clock.instant().getEpochSecond()))));
     }
 
     private Mono<ServerResponse> streamed(Flux<ChatEvent> events, OpenAiChatCall call, ServerRequest request,

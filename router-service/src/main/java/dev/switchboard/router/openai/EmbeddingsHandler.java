@@ -59,6 +59,7 @@ public final class EmbeddingsHandler {
             Completion completion = completions.begin(request.exchange(),
                     new CompletionEvent.RequestInfo("embeddings", embedding.model(), false),
                     Fields.optionalString(root, "user", "user"), Map.of());
+            completion.keepRequestBody(body); // the vectors are not worth keeping: the request log has no response
             Caller caller = PrincipalFilter.caller(request.exchange());
             Routing.Call routed = routing.routeEmbeddings(embedding.model(), caller);
             completion.routed(routed);
