@@ -26,6 +26,9 @@ import reactor.core.scheduler.Schedulers;
  * budget of the caller (refusing with {@link BudgetExceededException} when it does not fit), and once the request
  * has ended (success, failure or cancel) settles the cost its completion event carries (0 when nothing was used).
  *
+ * <p>A streamed answer whose upstream ignores the output cap is cut off with an error event once it would spend more
+ * than its reservation ({@link OutputAllowance}).
+ *
  * <p>The worst case is priced on the most expensive deployment of the plan that has a catalog price, since fallback
  * may land there: estimated input tokens at its input price plus the output cap (the request's max tokens, else the
  * model's catalog maximum, else {@value #DEFAULT_MAX_OUTPUT}) at its output price, rounded up to a micro-dollar. A plan
@@ -53,8 +56,12 @@ public final class BudgetGuard {
             return call.get();
         }
         long requested = routed.context().needs().outputTokens();
-        long worst = worstCaseMicros(routed.plan(), routed.context().estimatedInputTokens(), info -> requested > 0
+        long input = routed.context().estimatedInputTokens();
+        long worst = worstCaseMicros(routed.plan(), input, info -> requested > 0
                 ? requested : info.knowsMaxOutputTokens() ? info.maxOutputTokens() : DEFAULT_MAX_OUTPUT);
+        if (worst >= 0) {
+            completion.watch(OutputAllowance.of(routed.plan(), input, worst, applicable.getFirst().describe()));
+        }
         return reserved(applicable, worst, routed, completion, call);
     }
 

@@ -64,6 +64,7 @@ public final class Completion {
     volatile @Nullable FinishReason finish;
     volatile long firstOutputNanos = NONE;
     private volatile @Nullable Throwable failure;
+    private volatile @Nullable Consumer<ChatEvent> watcher;
     private volatile boolean cancelled;
     private volatile byte @Nullable [] requestBody;
     private volatile byte @Nullable [] responseBody;
@@ -126,6 +127,14 @@ public final class Completion {
     }
 
     /**
+     * Has {@code watcher} see every event of the stream {@link #track} watches next, before the caller does; an
+     * exception it throws ends the stream with that error (budgets cut off an answer that would overspend).
+     */
+    public void watch(Consumer<ChatEvent> watcher) {
+        this.watcher = requireNonNull(watcher, "watcher");
+    }
+
+    /**
      * Watches a stream's events (who served it, first output, usage, finish), a failure before or after output, and
      * the caller leaving: a disconnect cancels the body, which the server otherwise reports as a normal end.
      */
@@ -133,7 +142,8 @@ public final class Completion {
         if (requestLog.bodies()) {
             streamedAnswer = new StreamedAnswer();
         }
-        return events.doOnNext(this::seen).doOnError(this::failed).doOnCancel(this::cancelled);
+        Flux<ChatEvent> watched = watcher == null ? events : events.doOnNext(watcher);
+        return watched.doOnNext(this::seen).doOnError(this::failed).doOnCancel(this::cancelled);
     }
 
     /** Watches a whole answer: its first output is the answer itself. */

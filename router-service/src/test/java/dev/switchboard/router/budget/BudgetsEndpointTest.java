@@ -164,6 +164,27 @@ class BudgetsEndpointTest {
     }
 
     @Test
+    void aStreamThatWouldOverspendItsReservationIsCutOffWithAnErrorEvent() {
+        // the mock echoes all 400 characters whatever max_tokens says; the reservation pays for 5 output tokens
+        String words = "ab cd ".repeat(67).substring(0, 400);
+        String body = """
+                {"model":"echo","max_tokens":5,"stream":true,"messages":[{"role":"user","content":"%s"}]}
+                """.formatted(words);
+        String sse = post("roomy", "/v1/chat/completions", body).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+
+        var text = new StringBuilder();
+        sse.lines().filter(l -> l.startsWith("data: {\"id\"")).map(l -> JSON.readTree(l.substring(6)))
+                .forEach(chunk -> text.append(chunk.at("/choices/0/delta/content").asString("")));
+        assertThat(text.length()).as("cut well before the echo ended").isLessThan(40);
+        JsonNode error = sse.lines().filter(l -> l.startsWith("data: {\"error\"")).map(l -> JSON.readTree(l.substring(6)))
+                .findFirst().orElseThrow().get("error");
+        assertThat(error.get("code").asString()).isEqualTo("budget_exceeded");
+        assertThat(error.get("message").asString()).startsWith("the answer was cut off after about 5 output tokens: "
+                + "more would exceed budget 'daily' of key 'roomy' (5.00 USD)");
+    }
+
+    @Test
     void aKeyWithoutBudgetsIsNotCounted() {
         post("free", "/v1/chat/completions", chat(10_000)).expectStatus().isOk();
 
