@@ -19,6 +19,9 @@ class ExampleConfigTest {
             var config = parser.parse(Files.readString(Path.of("../switchboard.example.yaml")), "example");
             assertThat(config.models()).containsKeys("echo", "gpt-4o-mini", "fast", "smart", "cheap", "quick", "auto", "embed");
             assertThat(config.providers()).hasSize(10);
+            assertThat(config.teams().get("payments").dataClass())
+                    .isEqualTo(dev.switchboard.contracts.policy.DataClass.CONFIDENTIAL);
+            assertThat(config.teams().get("payments").org()).isEqualTo("acme");
         }
     }
 }
