@@ -3,28 +3,21 @@ package dev.switchboard.router.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.contracts.catalog.ModelCatalog;
-import dev.switchboard.contracts.catalog.ModelInfo;
-import dev.switchboard.contracts.catalog.Price;
 import dev.switchboard.contracts.config.Budget;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.identity.Principal;
 import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.router.RouterServiceApplication;
 import dev.switchboard.testkit.TempYaml;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,11 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real router with the mock provider and the in-memory ledger. The mock has no list price, so this test gives
- * the router a catalog where {@code mock/echo} costs 1,000 USD per million tokens (1,000 µ$ a token): a
- * {@link ModelCatalog} bean replaces the built-in catalog, as any deployment may.
+ * The real router with the mock provider and the in-memory ledger; {@link PricedMock} prices {@code mock/echo} at
+ * 1,000 µ$ a token.
  */
-@SpringBootTest(classes = {RouterServiceApplication.class, BudgetsEndpointTest.PricedMock.class},
+@SpringBootTest(classes = {RouterServiceApplication.class, PricedMock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=router", "switchboard.internal-secret=" + BudgetsEndpointTest.SECRET})
 class BudgetsEndpointTest {
@@ -46,15 +38,6 @@ class BudgetsEndpointTest {
     static final String SECRET = "router-test-secret-budgets-01";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SignedPrincipal signer = new SignedPrincipal(SECRET, Clock.systemUTC());
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class PricedMock {
-        @Bean
-        ModelCatalog pricedCatalog() {
-            return ModelCatalog.builtIn().withOverrides(List.of(new ModelInfo("mock", "echo",
-                    Price.of(new BigDecimal("1000"), new BigDecimal("1000")), 128_000, 100, true, true, true)));
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

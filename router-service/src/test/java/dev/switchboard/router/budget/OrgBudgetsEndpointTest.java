@@ -3,9 +3,6 @@ package dev.switchboard.router.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.contracts.catalog.ModelCatalog;
-import dev.switchboard.contracts.catalog.ModelInfo;
-import dev.switchboard.contracts.catalog.Price;
 import dev.switchboard.contracts.config.Budget;
 import dev.switchboard.contracts.config.ConfigParser;
 import dev.switchboard.contracts.identity.Principal;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Organisation budgets through the router's HTTP API: every key of every team of an organisation spends from its
  * budgets. As in {@link BudgetsEndpointTest}, {@code mock/echo} costs 1,000 µ$ a token and the ledger is in memory.
  */
-@SpringBootTest(classes = {RouterServiceApplication.class, OrgBudgetsEndpointTest.PricedMock.class},
+@SpringBootTest(classes = {RouterServiceApplication.class, PricedMock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=router", "switchboard.internal-secret=" + OrgBudgetsEndpointTest.SECRET,
                 "switchboard.reload-interval=1h"})
@@ -50,15 +45,6 @@ class OrgBudgetsEndpointTest {
     static final String SECRET = "router-test-secret-org-budgets";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final SignedPrincipal signer = new SignedPrincipal(SECRET, Clock.systemUTC());
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class PricedMock {
-        @Bean
-        ModelCatalog pricedCatalog() {
-            return ModelCatalog.builtIn().withOverrides(List.of(new ModelInfo("mock", "echo",
-                    Price.of(new BigDecimal("1000"), new BigDecimal("1000")), 128_000, 100, true, true, true)));
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
