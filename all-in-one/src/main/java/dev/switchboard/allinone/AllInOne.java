@@ -105,7 +105,8 @@ public final class AllInOne implements AutoCloseable {
                 edgeOwn.addAll(List.of("--switchboard.policy.url=" + policyUrl, "--switchboard.edge.policy-url=" + policyUrl));
                 costUrl = BackOffice.url(CostServiceApplication.builder().parent(parent)
                         .run(with(common, args, backOffice.toArray(String[]::new))));
-                log.info("Accounting: cost service API on {} (GET /v1/spend, /v1/requests)", costUrl);
+                edgeOwn.add("--switchboard.edge.cost-url=" + costUrl);
+                log.info("Accounting: cost service API on {} (also /admin/v1/spend, /requests through the edge)", costUrl);
             }
             var router = RouterServiceApplication.builder().parent(parent)
                     .run(with(common, args, routerOwn.toArray(String[]::new)));

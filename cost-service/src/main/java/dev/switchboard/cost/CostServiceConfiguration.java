@@ -2,6 +2,7 @@ package dev.switchboard.cost;
 
 import dev.switchboard.contracts.catalog.ModelCatalog;
 import dev.switchboard.contracts.events.SpendUpdate;
+import dev.switchboard.contracts.identity.SignedPrincipal;
 import dev.switchboard.cost.ingest.CompletionLedger;
 import dev.switchboard.cost.ingest.CompletionsListener;
 import dev.switchboard.cost.latency.LatencyEndpoint;
@@ -17,6 +18,7 @@ import dev.switchboard.cost.requestlog.RequestLogEndpoint;
 import dev.switchboard.cost.spend.SpendEndpoint;
 import dev.switchboard.cost.spend.SpendUpdates;
 import dev.switchboard.cost.web.ApiErrorHandler;
+import dev.switchboard.cost.web.PrincipalGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +28,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -74,6 +78,24 @@ public class CostServiceConfiguration {
     @Bean
     RequestBodyRetention requestBodyRetention(JdbcClient jdbc, Clock costClock) {
         return new RequestBodyRetention(jdbc, costClock, Duration.ofHours(1));
+    }
+
+    /**
+     * The cost API's door ({@link PrincipalGate}): principals signed with {@code switchboard.internal-secret}; without
+     * the secret the API is open, which only a development setup should do.
+     */
+    @Bean
+    FilterRegistrationBean<PrincipalGate> principalGate(Environment environment) {
+        String secret = environment.getProperty("switchboard.internal-secret");
+        if (secret == null || secret.isBlank()) {
+            LoggerFactory.getLogger(PrincipalGate.class).warn("the cost API is not authenticated: "
+                    + "set switchboard.internal-secret (SWITCHBOARD_INTERNAL_SECRET) to the edge's");
+        }
+        var gate = new PrincipalGate(secret == null || secret.isBlank() ? null
+                : new SignedPrincipal(secret, Clock.systemUTC()));
+        var registration = new FilterRegistrationBean<>(gate);
+        registration.addUrlPatterns("/v1/*");
+        return registration;
     }
 
     @Bean

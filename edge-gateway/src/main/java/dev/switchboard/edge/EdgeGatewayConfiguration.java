@@ -59,6 +59,13 @@ public class EdgeGatewayConfiguration {
     @Bean
     RouteLocator edgeRoutes(RouteLocatorBuilder routes, EdgeProperties properties) {
         var builder = routes.routes().route("router", r -> r.path("/v1/**").uri(properties.edge().routerUrl()));
+        URI cost = properties.edge().costUrl();
+        if (cost != null) {
+            // before the policy service's /admin/**: the cost service answers these under /v1
+            builder.route("cost", r -> r.order(-1).path("/admin/v1/spend", "/admin/v1/requests", "/admin/v1/requests/**",
+                    "/admin/v1/latency", "/admin/v1/prices/**")
+                    .filters(f -> f.rewritePath("/admin/v1/(?<rest>.*)", "/v1/${rest}")).uri(cost));
+        }
         URI policy = properties.edge().policyUrl();
         if (policy != null) {
             builder.route("policy", r -> r.path("/admin/**").uri(policy));

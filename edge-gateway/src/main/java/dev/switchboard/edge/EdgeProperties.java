@@ -24,10 +24,11 @@ public record EdgeProperties(@Nullable String config, @Nullable String internalS
 
     /**
      * Edge-only settings under {@code switchboard.edge}: where the router is, where the policy service's admin API is
-     * (routed under {@code /admin/**} when set), and how large a request body may be.
+     * (routed under {@code /admin/**} when set), where the cost service's API is ({@code /admin/v1/spend},
+     * {@code /requests}, {@code /latency}, {@code /prices} when set), and how large a request body may be.
      */
     public record Edge(@DefaultValue("http://127.0.0.1:8081") URI routerUrl, @Nullable URI policyUrl,
-                       @DefaultValue("32MB") DataSize maxBodySize) {
+                       @Nullable URI costUrl, @DefaultValue("32MB") DataSize maxBodySize) {
     }
 
     /** Identity-provider settings under {@code switchboard.identity}. */

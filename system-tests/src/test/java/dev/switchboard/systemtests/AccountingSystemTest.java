@@ -106,8 +106,9 @@ class AccountingSystemTest {
     }
 
     static JsonNode get(String pathAndQuery) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(switchboard.costUrl() + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // through the edge, as an operator would: /admin/v1/... with the admin key
+        var response = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/admin" + pathAndQuery))
+                .header("Authorization", "Bearer " + RunningSwitchboard.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -108,6 +108,14 @@ class GovernanceSystemTest {
         assertThat(sdk(key).chat().completions().create(ask("echo")).choices().getFirst().message().content())
                 .hasValue("hello governance");
 
+        // the cost API through the edge: the team admin sees its team's request log, never the operator's requests
+        sdk(adminKey).chat().completions().create(ask("echo"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ok(admin(adminKey, "GET", "/admin/v1/requests", null)).path("requests").size() >= 2);
+        JsonNode teamLog = ok(admin(key, "GET", "/admin/v1/requests", null)).path("requests");
+        assertThat(teamLog.size()).isPositive();
+        teamLog.forEach(entry -> assertThat(entry.path("team").asText()).isEqualTo("payments"));
+
         assertThatThrownBy(() -> sdk(key).chat().completions().create(ask("lorem")))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("team 'payments' (of key 'checkout') may not use model 'lorem'");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.switchboard.cost.web.ApiException;
+import dev.switchboard.cost.web.CallerScope;
 import dev.switchboard.cost.web.Money;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -71,7 +73,8 @@ public class RequestLogEndpoint {
                                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant bodiesExpireAt) {}
 
     @GetMapping("/v1/requests/{requestId}")
-    RequestDetail request(@PathVariable String requestId) {
+    RequestDetail request(@PathVariable String requestId, HttpServletRequest http) {
+        CallerScope scope = CallerScope.of(http);
         return jdbc.sql("SELECT " + COLUMNS + """
                         , b.request_body, b.response_body, coalesce(b.truncated, false) AS truncated, b.expires_at
                         FROM completions c
@@ -80,17 +83,22 @@ public class RequestLogEndpoint {
                 .param("requestId", requestId)
                 .query(RequestLogEndpoint::detail)
                 .optional()
+                .filter(detail -> scope.sees(detail.request().team()))
                 .orElseThrow(() -> ApiException.notFound("request '" + requestId + "' not found"));
     }
 
     @GetMapping("/v1/requests")
     RequestLog requests(@RequestParam(required = false) @Nullable String key,
                         @RequestParam(required = false) @Nullable String model,
-                        @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+                        @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, HttpServletRequest http) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit is " + limit + " (expected 1 to " + MAX_LIMIT + ")");
         }
         List<String> where = new ArrayList<>();
+        String team = CallerScope.of(http).team();
+        if (team != null) {
+            where.add("team = :team");
+        }
         if (key != null) {
             where.add("key_name = :key");
         }
@@ -100,6 +108,9 @@ public class RequestLogEndpoint {
         var statement = jdbc.sql("SELECT " + COLUMNS + " FROM completions c"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY time DESC, request_id DESC LIMIT :limit");
+        if (team != null) {
+            statement = statement.param("team", team);
+        }
         if (key != null) {
             statement = statement.param("key", key);
         }

@@ -1,7 +1,9 @@
 package dev.switchboard.cost.spend;
 
+import dev.switchboard.cost.web.CallerScope;
 import dev.switchboard.cost.web.DateRange;
 import dev.switchboard.cost.web.Money;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,24 +46,28 @@ public class SpendEndpoint {
     @GetMapping("/v1/spend")
     SpendReport spend(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                      @RequestParam(defaultValue = "day") String groupBy) {
+                      @RequestParam(defaultValue = "day") String groupBy, HttpServletRequest request) {
         DateRange range = DateRange.of(from, to, clock);
         SpendGrouping grouping = SpendGrouping.parse(groupBy);
         String column = grouping.column();
         String order = grouping == SpendGrouping.DAY ? "group_value" : "sum(cost_usd) DESC, group_value";
         // The column comes from the enum, never from the request.
-        List<Totals> groups = jdbc.sql("SELECT " + column + "::text AS group_value, " + SUMS
-                        + " FROM spend_daily WHERE day BETWEEN :from AND :to GROUP BY " + column + " ORDER BY " + order)
-                .param("from", range.from())
-                .param("to", range.to())
+        // A team admin or viewer sees their own team's spend only.
+        String team = CallerScope.of(request).team();
+        String where = " FROM spend_daily WHERE day BETWEEN :from AND :to" + (team == null ? "" : " AND team = :team");
+        List<Totals> groups = scoped(jdbc.sql("SELECT " + column + "::text AS group_value, " + SUMS + where
+                        + " GROUP BY " + column + " ORDER BY " + order), range, team)
                 .query(SpendEndpoint::totals)
                 .list();
-        Totals total = jdbc.sql("SELECT NULL AS group_value, " + SUMS + " FROM spend_daily WHERE day BETWEEN :from AND :to")
-                .param("from", range.from())
-                .param("to", range.to())
+        Totals total = scoped(jdbc.sql("SELECT NULL AS group_value, " + SUMS + where), range, team)
                 .query(SpendEndpoint::totals)
                 .single();
         return new SpendReport(range.from(), range.to(), grouping.name().toLowerCase(), groups, total);
+    }
+
+    private static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec sql, DateRange range, @Nullable String team) {
+        var bound = sql.param("from", range.from()).param("to", range.to());
+        return team == null ? bound : bound.param("team", team);
     }
 
     private static final String SUMS = """
