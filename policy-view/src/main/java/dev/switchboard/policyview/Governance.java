@@ -12,6 +12,7 @@ import dev.switchboard.contracts.policy.PolicyView;
 import dev.switchboard.contracts.policy.ProviderDataPolicy;
 import dev.switchboard.contracts.policy.RouteDefinition;
 import dev.switchboard.contracts.policy.TeamPolicy;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,24 @@ import org.jspecify.annotations.Nullable;
 public final class Governance {
 
     private volatile PolicyView file;
+    /** The file's keys by the name principals carry, so the hot path builds no id to look one up. */
+    private volatile Map<String, KeyPolicy> fileKeysByName;
     private final RemotePolicy remote;
     private final @Nullable CredentialSeal seal;
 
     public Governance(ConfigFile config, RemotePolicy remote, @Nullable CredentialSeal seal) {
-        this.file = PolicyView.of(FilePolicy.of(config.current()));
+        fileChanged(config.current());
         this.remote = remote;
         this.seal = seal;
         config.onActivate(this::fileChanged);
     }
 
     private void fileChanged(SwitchboardConfig config) {
-        file = PolicyView.of(FilePolicy.of(config));
+        PolicyView view = PolicyView.of(FilePolicy.of(config));
+        Map<String, KeyPolicy> byName = new HashMap<>();
+        view.keys().forEach(key -> byName.put(key.name(), key));
+        fileKeysByName = Map.copyOf(byName);
+        file = view;
     }
 
     /** The key with this SHA-256, from the file or the policy service; the caller checks it is active. */
@@ -48,7 +55,8 @@ public final class Governance {
 
     /** The key a principal names: a file key by name, an issued key by id. */
     public Optional<KeyPolicy> key(String keyName) {
-        return file.key(FilePolicy.KEY_ID_PREFIX + keyName).or(() -> remote.view().key(keyName));
+        KeyPolicy key = fileKeysByName.get(keyName);
+        return key != null ? Optional.of(key) : remote.view().key(keyName);
     }
 
     public Optional<TeamPolicy> team(@Nullable String id) {
