@@ -31,11 +31,6 @@ public record Caller(Principal principal, @Nullable KeyPolicy key, @Nullable Tea
         this(principal, key, team, dataClass, null);
     }
 
-    /** A caller with no key restrictions, no team and public data (tests, internal calls). */
-    public static Caller unrestricted(Principal principal) {
-        return new Caller(principal, null, null, DataClass.PUBLIC);
-    }
-
     public String keyName() {
         return principal.keyName();
     }

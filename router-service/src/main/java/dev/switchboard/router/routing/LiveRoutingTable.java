@@ -10,7 +10,6 @@ import dev.switchboard.router.policy.DataPolicies;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The routing table of the active config version; swapped atomically when {@code switchboard.yaml} changes, and
@@ -19,20 +18,9 @@ import org.jspecify.annotations.Nullable;
 public final class LiveRoutingTable {
 
     private final AtomicReference<RoutingTable> current;
-    private final @Nullable DataPolicies dataPolicies;
+    private final DataPolicies dataPolicies;
     /** The policy view's aliases and routes the current table was built with. */
     private volatile ApiRoutes builtFrom = ApiRoutes.NONE;
-
-    public LiveRoutingTable(ConfigFile config, ProviderRegistry registry) {
-        this(config, registry, ModelCatalog.builtIn());
-    }
-
-    /** With the catalog whose facts (price, context window, capabilities) the deployments carry; no governance. */
-    public LiveRoutingTable(ConfigFile config, ProviderRegistry registry, ModelCatalog catalog) {
-        this.dataPolicies = null;
-        current = new AtomicReference<>(RoutingTable.build(config.current(), registry, catalog));
-        config.onActivate(next -> current.set(RoutingTable.build(next, registry, catalog)));
-    }
 
     /**
      * With governance: data policies filter the deployments, stored credentials become API keys, and the policy
@@ -68,11 +56,6 @@ public final class LiveRoutingTable {
         return new ApiRoutes(Set.copyOf(governance.aliases()), Set.copyOf(governance.routes()));
     }
 
-    /** See {@link RoutingTable#resolve}. */
-    public Route resolve(String model, Caller caller) {
-        return current.get().resolve(model, caller);
-    }
-
     /**
      * The deployments to try for this call: the model's route resolved for the caller (404/403 as in
      * {@link RoutingTable#resolve}), then planned (rules followed, capable and healthy deployments first, strategy),
@@ -82,9 +65,6 @@ public final class LiveRoutingTable {
         RoutingTable table = current.get();
         Route route = table.resolve(model, caller);
         Plan plan = planner.plan(route, call, stream, name -> table.find(name).orElse(null));
-        if (dataPolicies == null) {
-            return plan;
-        }
         List<Deployment> allowed = dataPolicies.allowed(plan.order(), d -> d.target().provider(), table::provider,
                 caller, model);
         return allowed == plan.order() ? plan : new Plan(plan.route(), allowed);
