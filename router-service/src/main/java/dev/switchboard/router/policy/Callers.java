@@ -40,8 +40,9 @@ public final class Callers {
         }
         TeamPolicy team = null;
         if (teamId != null) {
-            team = governance.team(teamId).orElseThrow(() -> new GatewayException(ErrorCategory.POLICY_DENIED,
-                    "team '" + principal.team() + "' is not known to Switchboard; ask a platform admin to create it"));
+            String wanted = teamId;
+            team = governance.team(wanted).orElseThrow(() -> new GatewayException(ErrorCategory.POLICY_DENIED,
+                    "team '" + wanted + "' is not known to Switchboard; ask a platform admin to create it"));
         }
         DataClass base = key != null && key.dataClass() != null ? key.dataClass()
                 : team != null ? team.dataClass() : DataClass.PUBLIC;

@@ -144,7 +144,9 @@ class GovernanceEndpointTest {
         chat(token, "mixed", null).expectStatus().isForbidden().expectBody().jsonPath("$.error.message")
                 .isEqualTo("team 'research' (of token 'svc') may not use model 'mixed' "
                         + "(rule: allowed models of team 'research' are echo, external-only)");
-        chat(new Principal("token:svc", "ghosts", null, Set.of()), "echo", null).expectStatus().isForbidden();
+        chat(new Principal("token:svc", "ghosts", null, Set.of()), "echo", null).expectStatus().isForbidden()
+                .expectBody().jsonPath("$.error.message")
+                .isEqualTo("team 'ghosts' is not known to Switchboard; ask a platform admin to create it");
     }
 
     @Test
